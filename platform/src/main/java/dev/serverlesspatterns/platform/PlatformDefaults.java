@@ -1,0 +1,29 @@
+package dev.serverlesspatterns.platform;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service wants, at the lowest precedence so a service or an environment variable can
+ * override them. Lazy initialization means a Lambda context builds only the beans its one function needs;
+ * SCF's adapter logs every event at INFO, tokens included, so it is held to WARN.
+ */
+class PlatformDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "platformDefaults",
+                        Map.of(
+                                "spring.main.lazy-initialization", "true",
+                                "spring.main.banner-mode", "off",
+                                "spring.main.web-application-type", "none",
+                                "logging.level.org.springframework.cloud.function.adapter.aws", "WARN",
+                                "logging.level.org.springframework.cloud.function.context", "WARN")));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.serverlesspatterns.platform.api;
+
+/** Ends a request with a problem response; {@link ApiHandler} turns it into the HTTP answer. */
+public class ApiProblemException extends RuntimeException {
+
+    private final transient ApiProblem problem;
+
+    public ApiProblemException(ApiProblem problem) {
+        super(problem.code() + ": " + problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public static ApiProblemException notFound(String detail) {
+        return new ApiProblemException(ApiProblem.of(404, "NOT_FOUND", detail));
+    }
+
+    public static ApiProblemException forbidden(String detail) {
+        return new ApiProblemException(ApiProblem.of(403, "FORBIDDEN", detail));
+    }
+
+    public static ApiProblemException conflict(String code, String detail) {
+        return new ApiProblemException(ApiProblem.of(409, code, detail));
+    }
+
+    public ApiProblem problem() {
+        return problem;
+    }
+}

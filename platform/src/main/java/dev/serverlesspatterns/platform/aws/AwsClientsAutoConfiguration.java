@@ -1,0 +1,39 @@
+package dev.serverlesspatterns.platform.aws;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * AWS SDK clients, created once per execution environment. Region, credentials and endpoint come from the
+ * SDK's default chains, so {@code AWS_ENDPOINT_URL} points every client at an emulator without code
+ * changes. The URL-connection HTTP client keeps cold starts short.
+ */
+@AutoConfiguration
+public class AwsClientsAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    SdkHttpClient sdkHttpClient() {
+        return UrlConnectionHttpClient.builder().build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnClass(DynamoDbClient.class)
+    DynamoDbClient dynamoDbClient(SdkHttpClient httpClient) {
+        return DynamoDbClient.builder().httpClient(httpClient).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnClass(SecretsManagerClient.class)
+    SecretsManagerClient secretsManagerClient(SdkHttpClient httpClient) {
+        return SecretsManagerClient.builder().httpClient(httpClient).build();
+    }
+}
