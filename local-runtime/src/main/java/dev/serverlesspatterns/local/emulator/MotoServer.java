@@ -1,0 +1,131 @@
+package dev.serverlesspatterns.local.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * moto's server on a free loopback port, started through a small Python launcher that exits together with
+ * this JVM, so a killed test run leaves no emulator behind.
+ */
+final class MotoServer implements AwsEmulator {
+
+    private static final Logger log = LoggerFactory.getLogger(MotoServer.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final AwsEndpoint endpoint;
+
+    private MotoServer(Process process, AwsEndpoint endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    static boolean isInstalled() {
+        return Executables.onPath("moto_server") && Executables.succeeds(List.of("python3", "-c", "import moto.server"));
+    }
+
+    static MotoServer start(String region) {
+        int port = freePort();
+        Path launcher = extractLauncher();
+        Path logFile;
+        try {
+            logFile = Files.createTempFile("moto-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(
+                            "python3", launcher.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            builder.environment().put("MOTO_ACCOUNT_ID", AwsEndpoint.ACCOUNT_ID);
+            Process process = builder.start();
+            URI uri = URI.create("http://127.0.0.1:" + port);
+            awaitReady(process, uri, logFile);
+            log.debug("moto_server listening on {} (log {})", uri, logFile);
+            return new MotoServer(process, new AwsEndpoint(uri, region, "test", "test", "moto_server at " + uri));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start moto_server", e);
+        }
+    }
+
+    @Override
+    public AwsEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitReady(Process process, URI uri, Path logFile) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited at start:\n" + Files.readString(logFile));
+            }
+            try {
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(uri.resolve("/moto-api/")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                sleep();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for moto_server", e);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("moto_server did not answer within " + STARTUP_TIMEOUT + ":\n" + Files.readString(logFile));
+    }
+
+    private static Path extractLauncher() {
+        try (InputStream script = MotoServer.class.getResourceAsStream("moto_launcher.py")) {
+            Path launcher = Files.createTempFile("moto-launcher-", ".py");
+            Files.write(launcher, script.readAllBytes());
+            launcher.toFile().deleteOnExit();
+            return launcher;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.serverlesspatterns.local.provision;
+
+import dev.serverlesspatterns.local.emulator.AwsEndpoint;
+import dev.serverlesspatterns.local.template.FunctionDefinition;
+import dev.serverlesspatterns.local.template.RestApiDefinition;
+import dev.serverlesspatterns.local.template.SamTemplate;
+import dev.serverlesspatterns.local.template.TemplateResource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Creates in the emulator what the template declares, so the local run is wired by the same file that
+ * deploys to AWS. Every resource type is either provisioned, served by the local runtime itself, or listed
+ * as deploy-only; anything else stops the run with a message instead of being silently skipped.
+ */
+public final class Provisioner {
+
+    /** Types that change nothing a local run can observe (permissions, dashboards, alarms). */
+    public static final Set<String> DEPLOY_ONLY =
+            Set.of("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::Lambda::Permission", "AWS::CloudWatch::Alarm");
+
+    /** Types the local runtime runs itself rather than creating them in the emulator. */
+    public static final Set<String> SERVED_LOCALLY = Set.of(FunctionDefinition.TYPE, RestApiDefinition.TYPE);
+
+    private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
+
+    private Provisioner() {}
+
+    public static Set<String> provisionedTypes() {
+        return Set.of(DynamoDbTables.TYPE, Secrets.TYPE);
+    }
+
+    /** Resource types of the template the local runtime can neither provision, serve nor ignore. */
+    public static Set<String> unsupportedTypes(SamTemplate template) {
+        Set<String> unsupported = new TreeSet<>();
+        template.resources().values().stream()
+                .map(TemplateResource::type)
+                .filter(type -> !provisionedTypes().contains(type) && !SERVED_LOCALLY.contains(type) && !DEPLOY_ONLY.contains(type))
+                .forEach(unsupported::add);
+        return unsupported;
+    }
+
+    public static Stack provision(
+            SamTemplate template, AwsEndpoint endpoint, String stackName, Map<String, String> parameterOverrides) {
+        Set<String> unsupported = unsupportedTypes(template);
+        if (!unsupported.isEmpty()) {
+            throw new IllegalStateException("The local runtime cannot provision " + unsupported
+                    + ": add support in " + Provisioner.class.getName() + " or list the type as deploy-only");
+        }
+        Stack stack = new Stack(template, stackName, endpoint, template.parameterValues(parameterOverrides));
+        try (DynamoDbClient dynamo = endpoint.configure(DynamoDbClient.builder());
+                SecretsManagerClient secrets = endpoint.configure(SecretsManagerClient.builder())) {
+            List<TemplateResource> resources = List.copyOf(template.resources().values());
+            for (TemplateResource resource : resources) {
+                switch (resource.type()) {
+                    case DynamoDbTables.TYPE -> DynamoDbTables.create(dynamo, resource, stack);
+                    case Secrets.TYPE -> Secrets.create(secrets, resource, stack);
+                    case FunctionDefinition.TYPE -> stack.record(
+                            resource.logicalId(),
+                            stack.generatedName(resource.logicalId()),
+                            Map.of("Arn", "arn:aws:lambda:" + endpoint.region() + ":" + AwsEndpoint.ACCOUNT_ID
+                                    + ":function:" + stack.generatedName(resource.logicalId())));
+                    case RestApiDefinition.TYPE -> stack.record(resource.logicalId(), "local", Map.of("RootResourceId", "root"));
+                    default -> log.debug("{} ({}) is deploy-only", resource.logicalId(), resource.type());
+                }
+            }
+        }
+        return stack;
+    }
+}

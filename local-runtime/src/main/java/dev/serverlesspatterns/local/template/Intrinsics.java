@@ -1,0 +1,124 @@
+package dev.serverlesspatterns.local.template;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves CloudFormation intrinsics ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}, {@code Fn::Join})
+ * against parameter values, pseudo parameters and the resources the local runtime provisioned.
+ */
+public final class Intrinsics {
+
+    /** What the running stack knows about its resources. */
+    public interface Resources {
+        /** What {@code Ref} returns for the resource (a table name, a secret ARN, ...). */
+        String ref(String logicalId);
+
+        String attribute(String logicalId, String attribute);
+    }
+
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
+
+    private final Map<String, String> parameters;
+    private final Map<String, String> pseudoParameters;
+    private final Resources resources;
+
+    public Intrinsics(Map<String, String> parameters, Map<String, String> pseudoParameters, Resources resources) {
+        this.parameters = parameters;
+        this.pseudoParameters = pseudoParameters;
+        this.resources = resources;
+    }
+
+    public String resolveString(Object value) {
+        return String.valueOf(resolve(value));
+    }
+
+    public Object resolve(Object value) {
+        if (value instanceof Map<?, ?> map && map.size() == 1) {
+            String key = String.valueOf(map.keySet().iterator().next());
+            Object argument = map.values().iterator().next();
+            switch (key) {
+                case "Ref" -> {
+                    return ref(String.valueOf(argument));
+                }
+                case "Fn::GetAtt" -> {
+                    List<?> parts = (List<?>) argument;
+                    return resources.attribute(String.valueOf(parts.get(0)), String.valueOf(parts.get(1)));
+                }
+                case "Fn::Sub" -> {
+                    return sub(argument);
+                }
+                case "Fn::Join" -> {
+                    List<?> parts = (List<?>) argument;
+                    return ((List<?>) parts.get(1)).stream().map(this::resolveString).collect(Collectors.joining(String.valueOf(parts.get(0))));
+                }
+                default -> {
+                    if (key.startsWith("Fn::")) {
+                        throw new UnsupportedOperationException("The local runtime does not resolve " + key + " yet");
+                    }
+                }
+            }
+        }
+        return value;
+    }
+
+    /** The function logical id behind an authorizer's or integration's function reference. */
+    public String referencedFunction(Object reference) {
+        if (reference instanceof Map<?, ?> map) {
+            Object ref = map.get("Ref");
+            if (ref != null) {
+                return String.valueOf(ref).replaceFirst("\\.Alias$", "");
+            }
+            Object getAtt = map.get("Fn::GetAtt");
+            if (getAtt instanceof List<?> parts) {
+                return String.valueOf(parts.get(0));
+            }
+        }
+        throw new IllegalArgumentException("Cannot tell which function " + reference + " refers to");
+    }
+
+    private String ref(String name) {
+        if (parameters.containsKey(name)) {
+            return parameters.get(name);
+        }
+        if (pseudoParameters.containsKey(name)) {
+            return pseudoParameters.get(name);
+        }
+        if (name.endsWith(".Alias")) {
+            return resources.attribute(name.substring(0, name.length() - ".Alias".length()), "Arn") + ":live";
+        }
+        return resources.ref(name);
+    }
+
+    private String sub(Object argument) {
+        String text;
+        Map<?, ?> variables = Map.of();
+        if (argument instanceof List<?> parts) {
+            text = String.valueOf(parts.get(0));
+            variables = (Map<?, ?>) parts.get(1);
+        } else {
+            text = String.valueOf(argument);
+        }
+        Map<?, ?> local = variables;
+        Matcher matcher = SUB_VARIABLE.matcher(text);
+        StringBuilder resolved = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String value;
+            if (local.containsKey(name)) {
+                value = resolveString(local.get(name));
+            } else if (name.contains(".") && !name.startsWith("AWS::")) {
+                String[] parts = name.split("\\.", 2);
+                value = resources.attribute(parts[0], parts[1]);
+            } else {
+                value = ref(name);
+            }
+            matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(resolved);
+        return resolved.toString().replace("${!", "${");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.serverlesspatterns.local.template;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * infra/template.yaml as the local runtime sees it: resources by logical id, with SAM's {@code Globals}
+ * already merged into each function the way SAM merges them.
+ */
+public final class SamTemplate {
+
+    private final Path file;
+    private final Map<String, Object> parameters;
+    private final Map<String, TemplateResource> resources;
+
+    private SamTemplate(Path file, Map<String, Object> document) {
+        this.file = file;
+        this.parameters = section(document, "Parameters");
+        Map<String, Object> globals = section(section(document, "Globals"), "Function");
+        Map<String, TemplateResource> byId = new LinkedHashMap<>();
+        section(document, "Resources").forEach((logicalId, value) -> {
+            Map<String, Object> resource = asMap(value);
+            String type = String.valueOf(resource.get("Type"));
+            Map<String, Object> properties = section(resource, "Properties");
+            if (type.equals(FunctionDefinition.TYPE)) {
+                properties = Globals.merge(globals, properties);
+            }
+            byId.put(logicalId, new TemplateResource(logicalId, type, properties));
+        });
+        this.resources = Map.copyOf(byId);
+    }
+
+    public static SamTemplate load(Path file) {
+        try {
+            return new SamTemplate(file.toAbsolutePath().normalize(), CloudFormationYaml.read(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the SAM template " + file, e);
+        }
+    }
+
+    /** The template of this repository, found by walking up from the working directory. */
+    public static SamTemplate ofRepository() {
+        Path directory = Path.of("").toAbsolutePath();
+        while (directory != null) {
+            Path candidate = directory.resolve("infra/template.yaml");
+            if (Files.isRegularFile(candidate)) {
+                return load(candidate);
+            }
+            directory = directory.getParent();
+        }
+        throw new IllegalStateException(
+                "No infra/template.yaml in " + Path.of("").toAbsolutePath() + " or any parent directory");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Path directory() {
+        return file.getParent();
+    }
+
+    public Map<String, TemplateResource> resources() {
+        return resources;
+    }
+
+    public TemplateResource resource(String logicalId) {
+        return Optional.ofNullable(resources.get(logicalId))
+                .orElseThrow(() -> new IllegalArgumentException("The template declares no resource " + logicalId));
+    }
+
+    /** Parameter defaults; overrides work like {@code sam deploy --parameter-overrides}. */
+    public Map<String, String> parameterValues(Map<String, String> overrides) {
+        Map<String, String> values = new LinkedHashMap<>();
+        parameters.forEach((name, definition) -> {
+            Object fallback = asMap(definition).get("Default");
+            if (fallback != null) {
+                values.put(name, String.valueOf(fallback));
+            }
+        });
+        overrides.forEach((name, value) -> {
+            if (!parameters.containsKey(name)) {
+                throw new IllegalArgumentException("The template has no parameter " + name + " to override");
+            }
+            values.put(name, value);
+        });
+        parameters.keySet().stream()
+                .filter(name -> !values.containsKey(name))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw new IllegalArgumentException("Parameter " + name + " has no default: pass a value for it");
+                });
+        return values;
+    }
+
+    public List<FunctionDefinition> functions() {
+        List<FunctionDefinition> functions = new ArrayList<>();
+        resources.values().stream()
+                .filter(resource -> resource.type().equals(FunctionDefinition.TYPE))
+                .forEach(resource -> functions.add(new FunctionDefinition(resource, directory())));
+        return functions;
+    }
+
+    public FunctionDefinition function(String logicalId) {
+        return new FunctionDefinition(resource(logicalId), directory());
+    }
+
+    public List<RestApiDefinition> restApis() {
+        return resources.values().stream()
+                .filter(resource -> resource.type().equals(RestApiDefinition.TYPE))
+                .map(resource -> new RestApiDefinition(resource, functions()))
+                .toList();
+    }
+
+    static Map<String, Object> section(Map<String, Object> map, String key) {
+        return map == null || map.get(key) == null ? Map.of() : asMap(map.get(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalArgumentException("Expected a mapping but found " + value);
+    }
+}

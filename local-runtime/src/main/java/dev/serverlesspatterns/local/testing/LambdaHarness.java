@@ -1,0 +1,85 @@
+package dev.serverlesspatterns.local.testing;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.serverlesspatterns.local.lambda.InvocationContext;
+import dev.serverlesspatterns.local.provision.Stack;
+import dev.serverlesspatterns.local.template.FunctionDefinition;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Invokes a template function the way Lambda does, inside the test JVM: it instantiates the template's
+ * {@code Handler} class with the function's template environment and passes the raw event to
+ * {@code handleRequest}. Handlers stay warm for the JVM, one per function, like Lambda execution environments.
+ *
+ * <p>The environment reaches the handler as system properties, which Spring reads like environment variables;
+ * functions of one service agree on their shared variables, so later handlers do not disturb earlier ones.
+ */
+public final class LambdaHarness {
+
+    /** JVM options only matter when a JVM starts, which the harness does not do. */
+    private static final Set<String> JVM_ONLY_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+
+    private final Stack stack;
+    private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
+
+    LambdaHarness(Stack stack) {
+        this.stack = stack;
+    }
+
+    public String invoke(String logicalId, String event) {
+        FunctionDefinition function = stack.template().function(logicalId);
+        RequestStreamHandler handler = handlers.computeIfAbsent(logicalId, id -> instantiate(function));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(
+                    new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                    output,
+                    new InvocationContext(
+                            stack.ref(logicalId), UUID.randomUUID().toString(), Duration.ofSeconds(function.timeoutSeconds())));
+        } catch (IOException | RuntimeException failure) {
+            throw new LambdaFunctionException(rootCause(failure));
+        }
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    private RequestStreamHandler instantiate(FunctionDefinition function) {
+        Map<String, String> environment = function.environment(stack.intrinsics());
+        synchronized (System.getProperties()) {
+            environment.forEach((name, value) -> {
+                if (!JVM_ONLY_VARIABLES.contains(name)) {
+                    System.setProperty(name, value);
+                }
+            });
+            // Spring binds SPRING_* environment variables to properties; system properties need the property name.
+            environment.entrySet().stream()
+                    .filter(variable -> variable.getKey().startsWith("SPRING_"))
+                    .forEach(variable -> System.setProperty(
+                            variable.getKey().toLowerCase().replace('_', '.'), variable.getValue()));
+            String handlerClass = function.handler().split("::")[0];
+            try {
+                return (RequestStreamHandler) Class.forName(handlerClass).getDeclaredConstructor().newInstance();
+            } catch (InvocationTargetException failure) {
+                throw new IllegalStateException("The handler of " + function.logicalId() + " failed to start", failure.getCause());
+            } catch (ReflectiveOperationException | ClassCastException failure) {
+                throw new IllegalStateException("Cannot instantiate " + handlerClass + " for " + function.logicalId(), failure);
+            }
+        }
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

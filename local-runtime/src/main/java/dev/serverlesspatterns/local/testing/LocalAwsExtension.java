@@ -1,0 +1,72 @@
+package dev.serverlesspatterns.local.testing;
+
+import dev.serverlesspatterns.local.emulator.AwsEmulator;
+import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.provision.Provisioner;
+import dev.serverlesspatterns.local.provision.Stack;
+import dev.serverlesspatterns.local.template.SamTemplate;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives a test class the AWS the local runtime would use: the emulator picked by {@link AwsEmulators}, with
+ * every resource of infra/template.yaml provisioned. Started once per test JVM and stopped when it ends.
+ *
+ * <p>Template parameters can be overridden per test JVM with system properties
+ * {@code template.parameter.<Name>=<value>} (for example from Surefire's {@code systemPropertyVariables}).
+ */
+public final class LocalAwsExtension implements BeforeAllCallback, ParameterResolver {
+
+    static final String PARAMETER_PREFIX = "template.parameter.";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        session(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == LambdaHarness.class || type == ProvisionedStack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Session session = session(context);
+        return parameter.getParameter().getType() == LambdaHarness.class ? session.harness() : session.stack();
+    }
+
+    private static Session session(ExtensionContext context) {
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.create(LocalAwsExtension.class))
+                .computeIfAbsent(Session.class, type -> Session.start(), Session.class);
+    }
+
+    record Session(AwsEmulator emulator, ProvisionedStack stack, LambdaHarness harness) implements AutoCloseable {
+
+        static Session start() {
+            AwsEmulator emulator = AwsEmulators.start(System.getenv());
+            // In-JVM handlers read the SDK's system properties, exactly as a Lambda reads its environment.
+            emulator.endpoint().systemProperties().forEach(System::setProperty);
+            Stack stack = Provisioner.provision(SamTemplate.ofRepository(), emulator.endpoint(), "suite", parameterOverrides());
+            return new Session(emulator, new ProvisionedStack(stack), new LambdaHarness(stack));
+        }
+
+        private static Map<String, String> parameterOverrides() {
+            Map<String, String> overrides = new HashMap<>();
+            System.getProperties().stringPropertyNames().stream()
+                    .filter(name -> name.startsWith(PARAMETER_PREFIX))
+                    .forEach(name -> overrides.put(name.substring(PARAMETER_PREFIX.length()), System.getProperty(name)));
+            return overrides;
+        }
+
+        @Override
+        public void close() {
+            emulator.close();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.serverlesspatterns.local.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlesspatterns.local.emulator.AwsEmulator;
+import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.template.SamTemplate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import tools.jackson.databind.json.JsonMapper;
+
+class ProvisionerTest {
+
+    private static AwsEmulator emulator;
+    private static Stack stack;
+
+    @BeforeAll
+    static void provisionTheRepositoryTemplate() {
+        emulator = AwsEmulators.start(System.getenv());
+        stack = Provisioner.provision(SamTemplate.ofRepository(), emulator.endpoint(), "provisioner-test", Map.of());
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void everyTemplateResourceTypeIsProvisionedServedOrDeployOnly() {
+        // given the repository template
+        SamTemplate template = SamTemplate.ofRepository();
+
+        // when the runtime checks what it can run
+        var unsupported = Provisioner.unsupportedTypes(template);
+
+        // then nothing is left out silently
+        assertThat(unsupported).isEmpty();
+    }
+
+    @Test
+    void createsTheOrdersTableWithItsIndexAndStream() {
+        // given the provisioned stack
+        try (DynamoDbClient dynamo = emulator.endpoint().configure(DynamoDbClient.builder())) {
+            // when the orders table is described
+            TableDescription table = dynamo.describeTable(request -> request.tableName(stack.ref("OrdersTable"))).table();
+
+            // then it has the key, index and stream the template declares
+            assertThat(table.tableName()).isEqualTo("provisioner-test-OrdersTable");
+            assertThat(table.keySchema()).singleElement().satisfies(key -> assertThat(key.attributeName()).isEqualTo("orderId"));
+            assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(index -> assertThat(index.indexName()).isEqualTo("byCustomer"));
+            assertThat(table.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
+            assertThat(stack.attribute("OrdersTable", "StreamArn")).isEqualTo(table.latestStreamArn());
+        }
+    }
+
+    @Test
+    void generatesSecretsFromTheirTemplateRules() {
+        // given the provisioned stack
+        try (SecretsManagerClient secrets = emulator.endpoint().configure(SecretsManagerClient.builder())) {
+            // when the generated secrets are read back from the emulator
+            String signingKey = secrets.getSecretValue(request -> request.secretId(stack.ref("JwtSigningSecret"))).secretString();
+            String adminClient = secrets.getSecretValue(request -> request.secretId(stack.ref("AdminClientSecret"))).secretString();
+
+            // then they follow the template's GenerateSecretString rules
+            assertThat(signingKey).hasSize(64).matches("[A-Za-z0-9]+");
+            var admin = JsonMapper.builder().build().readTree(adminClient);
+            assertThat(admin.get("clientId").asString()).isEqualTo("admin");
+            assertThat(admin.get("clientSecret").asString()).hasSize(40);
+            assertThat(stack.secretValue("AdminClientSecret")).contains(adminClient);
+        }
+    }
+
+    @Test
+    void resolvesFunctionEnvironmentAgainstProvisionedNames() {
+        // given the place-order function of the template
+        var function = stack.template().function("PlaceOrderFunction");
+
+        // when its environment is resolved against the stack
+        Map<String, String> environment = function.environment(stack.intrinsics());
+
+        // then references became the physical names and globals were merged in
+        assertThat(environment)
+                .containsEntry("ORDERS_TABLE", "provisioner-test-OrdersTable")
+                .containsEntry("SPRING_CLOUD_FUNCTION_DEFINITION", "placeOrder")
+                .containsKey("JAVA_TOOL_OPTIONS");
+    }
+}
