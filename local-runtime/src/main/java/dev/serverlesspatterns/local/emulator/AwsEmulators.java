@@ -1,6 +1,8 @@
 package dev.serverlesspatterns.local.emulator;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 
@@ -50,6 +52,14 @@ public final class AwsEmulators {
     }
 
     public static boolean dockerAvailable() {
+        // Asking Testcontainers without any Docker socket only produces a page of errors; look for one first.
+        boolean socketLikely = System.getenv("DOCKER_HOST") != null
+                || Files.exists(Path.of("/var/run/docker.sock"))
+                || Files.exists(Path.of(System.getProperty("user.home"), ".docker/run/docker.sock"))
+                || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+        if (!socketLikely) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError noDocker) {

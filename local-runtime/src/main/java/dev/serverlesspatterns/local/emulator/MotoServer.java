@@ -1,9 +1,9 @@
 package dev.serverlesspatterns.local.emulator;
 
+import dev.serverlesspatterns.local.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +39,7 @@ final class MotoServer implements AwsEmulator {
     }
 
     static MotoServer start(String region) {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Path launcher = extractLauncher();
         Path logFile;
         try {
@@ -108,14 +108,6 @@ final class MotoServer implements AwsEmulator {
             Files.write(launcher, script.readAllBytes());
             launcher.toFile().deleteOnExit();
             return launcher;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

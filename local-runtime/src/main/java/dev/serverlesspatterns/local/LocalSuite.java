@@ -1,0 +1,183 @@
+package dev.serverlesspatterns.local;
+
+import dev.serverlesspatterns.local.emulator.AwsEmulator;
+import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.gateway.ApiGateway;
+import dev.serverlesspatterns.local.lambda.FunctionHosts;
+import dev.serverlesspatterns.local.lambda.InvocationLog;
+import dev.serverlesspatterns.local.provision.Provisioner;
+import dev.serverlesspatterns.local.provision.Stack;
+import dev.serverlesspatterns.local.template.RestApiDefinition;
+import dev.serverlesspatterns.local.template.SamTemplate;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole suite on one machine, wired by infra/template.yaml: the AWS emulator (see {@link AwsEmulators}),
+ * the template's resources in it, each service's Boot app hosting its functions, and API Gateway in front.
+ */
+public final class LocalSuite implements AutoCloseable {
+
+    /**
+     * @param gatewayPort port of the first API (0 picks a free one); further APIs take the following ports
+     * @param parameterOverrides like {@code sam deploy --parameter-overrides}
+     */
+    public record Options(
+            SamTemplate template, int gatewayPort, Map<String, String> parameterOverrides, Path logDirectory, String stackName) {}
+
+    private final AwsEmulator emulator;
+    private final Stack stack;
+    private final FunctionHosts functions;
+    private final List<ApiGateway> gateways;
+
+    private LocalSuite(AwsEmulator emulator, Stack stack, FunctionHosts functions, List<ApiGateway> gateways) {
+        this.emulator = emulator;
+        this.stack = stack;
+        this.functions = functions;
+        this.gateways = gateways;
+    }
+
+    public static LocalSuite start(Options options, Consumer<String> progress) {
+        progress.accept("[1/4] Choosing the AWS emulator");
+        AwsEmulator emulator = AwsEmulators.start(System.getenv());
+        progress.accept("      " + emulator.endpoint().description());
+        FunctionHosts functions = null;
+        List<ApiGateway> gateways = new ArrayList<>();
+        try {
+            progress.accept("[2/4] Provisioning " + options.template().file());
+            Stack stack = Provisioner.provision(options.template(), emulator.endpoint(), options.stackName(), options.parameterOverrides());
+            progress.accept("[3/4] Starting services (logs in " + options.logDirectory() + ")");
+            functions = FunctionHosts.start(stack, options.logDirectory(), line -> progress.accept("      " + line));
+            progress.accept("[4/4] Starting the API gateway");
+            int port = options.gatewayPort();
+            for (RestApiDefinition api : options.template().restApis()) {
+                ApiGateway gateway = ApiGateway.start(api, stack, functions, port == 0 ? 0 : port + gateways.size(), Clock.systemUTC());
+                gateways.add(gateway);
+                progress.accept("      " + api.logicalId() + " at " + gateway.baseUrl());
+            }
+            return new LocalSuite(emulator, stack, functions, List.copyOf(gateways));
+        } catch (RuntimeException failure) {
+            gateways.forEach(ApiGateway::close);
+            if (functions != null) {
+                functions.close();
+            }
+            emulator.close();
+            throw failure;
+        }
+    }
+
+    public URI gatewayUrl(String apiLogicalId) {
+        return gateways.stream()
+                .filter(gateway -> gateway.api().logicalId().equals(apiLogicalId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The template declares no API " + apiLogicalId))
+                .baseUrl();
+    }
+
+    public Stack stack() {
+        return stack;
+    }
+
+    public InvocationLog invocations() {
+        return functions.invocations();
+    }
+
+    @Override
+    public void close() {
+        gateways.forEach(ApiGateway::close);
+        functions.close();
+        emulator.close();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.setProperty("logback.configurationFile", "local-suite-logback.xml");
+        Logger log = LoggerFactory.getLogger(LocalSuite.class);
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+        } catch (IllegalArgumentException wrongUsage) {
+            log.error("{}\n\n{}", wrongUsage.getMessage(), CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (commandLine.help()) {
+            log.info(CommandLine.USAGE);
+            return;
+        }
+        SamTemplate template = commandLine.template() == null ? SamTemplate.ofRepository() : SamTemplate.load(commandLine.template());
+        Options options = new Options(
+                template, commandLine.port(), commandLine.parameters(), template.directory().resolveSibling(".local/logs"), "suite");
+        LocalSuite suite;
+        try {
+            suite = start(options, log::info);
+        } catch (RuntimeException failure) {
+            log.error("The local suite could not start: {}", failure.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping the local suite");
+            suite.close();
+            stopped.countDown();
+        }));
+        commandLine.secretsToShow().forEach(secret -> log.info(
+                "Secret {}: {}", secret, suite.stack().secretValue(secret).orElse("(not a generated secret)")));
+        template.restApis().forEach(api -> log.info("Ready: {} at {} (Ctrl-C stops everything)", api.logicalId(), suite.gatewayUrl(api.logicalId())));
+        stopped.await();
+    }
+
+    /** The launcher's arguments: {@code --port}, {@code --parameter Name=Value}, {@code --show-secret LogicalId}, {@code --template}. */
+    record CommandLine(int port, Map<String, String> parameters, List<String> secretsToShow, Path template, boolean help) {
+
+        static final String USAGE =
+                """
+                Usage: run-local [--port 3000] [--parameter Name=Value]... [--show-secret LogicalId]... [--template infra/template.yaml]
+                  --port          port of the API gateway (default 3000; 0 picks a free port)
+                  --parameter     overrides a template parameter, like sam deploy --parameter-overrides
+                  --show-secret   prints the generated value of a template secret once started (local use only)
+                  --template      the SAM template to run (default: infra/template.yaml of this repository)""";
+
+        static CommandLine parse(String[] args) {
+            int port = 3000;
+            Map<String, String> parameters = new LinkedHashMap<>();
+            List<String> secrets = new ArrayList<>();
+            Path template = null;
+            boolean help = false;
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--help", "-h" -> help = true;
+                    case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+                    case "--parameter" -> {
+                        String[] pair = value(args, ++i, arg).split("=", 2);
+                        if (pair.length != 2) {
+                            throw new IllegalArgumentException("--parameter takes Name=Value, not " + args[i]);
+                        }
+                        parameters.put(pair[0], pair[1]);
+                    }
+                    case "--show-secret" -> secrets.add(value(args, ++i, arg));
+                    case "--template" -> template = Path.of(value(args, ++i, arg));
+                    default -> throw new IllegalArgumentException("Unknown argument " + arg);
+                }
+            }
+            return new CommandLine(port, parameters, secrets, template, help);
+        }
+
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+    }
+}
