@@ -5,8 +5,6 @@ import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.SamTemplate;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,12 +14,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Gives a test class the AWS the local runtime would use: the emulator picked by {@link AwsEmulators}, with
  * every resource of infra/template.yaml provisioned. Started once per test JVM and stopped when it ends.
  *
- * <p>Template parameters can be overridden per test JVM with system properties
- * {@code template.parameter.<Name>=<value>} (for example from Surefire's {@code systemPropertyVariables}).
+ * <p>Template parameters can be overridden per test JVM, see {@link TemplateParameters}.
  */
 public final class LocalAwsExtension implements BeforeAllCallback, ParameterResolver {
-
-    static final String PARAMETER_PREFIX = "template.parameter.";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -52,16 +47,8 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
             AwsEmulator emulator = AwsEmulators.start(System.getenv());
             // In-JVM handlers read the SDK's system properties, exactly as a Lambda reads its environment.
             emulator.endpoint().systemProperties().forEach(System::setProperty);
-            Stack stack = Provisioner.provision(SamTemplate.ofRepository(), emulator.endpoint(), "suite", parameterOverrides());
+            Stack stack = Provisioner.provision(SamTemplate.ofRepository(), emulator.endpoint(), "suite", TemplateParameters.fromSystemProperties());
             return new Session(emulator, new ProvisionedStack(stack), new LambdaHarness(stack));
-        }
-
-        private static Map<String, String> parameterOverrides() {
-            Map<String, String> overrides = new HashMap<>();
-            System.getProperties().stringPropertyNames().stream()
-                    .filter(name -> name.startsWith(PARAMETER_PREFIX))
-                    .forEach(name -> overrides.put(name.substring(PARAMETER_PREFIX.length()), System.getProperty(name)));
-            return overrides;
         }
 
         @Override

@@ -1,0 +1,41 @@
+package dev.serverlesspatterns.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlesspatterns.local.LocalSuite;
+import dev.serverlesspatterns.local.template.FunctionDefinition.ApiEvent;
+import dev.serverlesspatterns.local.template.RestApiDefinition;
+import dev.serverlesspatterns.local.testing.LocalSuiteExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The template is the single source of truth: every route it declares is served by the local runtime and
+ * reaches the function the template names. (Every function's bean is checked against its service when the
+ * suite starts: a missing bean stops the start.)
+ */
+@ExtendWith(LocalSuiteExtension.class)
+class TemplateWiringTest {
+
+    @Test
+    void everyTemplateRouteReachesItsFunction(LocalSuite suite) {
+        ShopApi api = new ShopApi(suite.gatewayUrl("ShopApi"));
+        String adminToken = new Identities(api, suite).adminToken();
+        for (RestApiDefinition restApi : suite.stack().template().restApis()) {
+            assertThat(restApi.routes()).isNotEmpty();
+            for (ApiEvent route : restApi.routes()) {
+                // given the route's function invocation count
+                int before = suite.invocations().count(route.functionLogicalId());
+
+                // when the route is called, path parameters filled in
+                String path = route.path().replaceAll("\\{[^}]+}", "probe");
+                ShopApi.Response response = api.request(route.method(), path).bearer(adminToken).send();
+
+                // then its function ran (whatever it answered to this probe)
+                assertThat(suite.invocations().count(route.functionLogicalId()))
+                        .as(route.method() + " " + route.path() + " answered " + response.status() + " " + response.body())
+                        .isEqualTo(before + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.serverlesspatterns.local.testing;
+
+import dev.serverlesspatterns.local.LocalSuite;
+import dev.serverlesspatterns.local.template.SamTemplate;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the whole local suite once per test JVM, exactly as {@code run-local} does but on a free port, with
+ * template parameter overrides from {@link TemplateParameters}, and stops it when the JVM's tests are done.
+ * Service logs go to {@code target/local-suite-logs}.
+ */
+public final class LocalSuiteExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalSuiteExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        suite(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalSuite.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return suite(context);
+    }
+
+    private static LocalSuite suite(ExtensionContext context) {
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.create(LocalSuiteExtension.class))
+                .computeIfAbsent(
+                        LocalSuite.class,
+                        type -> LocalSuite.start(
+                                new LocalSuite.Options(
+                                        SamTemplate.ofRepository(),
+                                        0,
+                                        TemplateParameters.fromSystemProperties(),
+                                        Path.of("target/local-suite-logs"),
+                                        "e2e"),
+                                log::info),
+                        LocalSuite.class);
+    }
+}
