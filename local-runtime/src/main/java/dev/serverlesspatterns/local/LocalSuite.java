@@ -9,6 +9,7 @@ import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.RestApiDefinition;
 import dev.serverlesspatterns.local.template.SamTemplate;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,10 +30,16 @@ public final class LocalSuite implements AutoCloseable {
 
     /**
      * @param gatewayPort port of the first API (0 picks a free one); further APIs take the following ports
+     * @param gatewayHost address the gateway listens on: loopback, or all interfaces inside a container
      * @param parameterOverrides like {@code sam deploy --parameter-overrides}
      */
     public record Options(
-            SamTemplate template, int gatewayPort, Map<String, String> parameterOverrides, Path logDirectory, String stackName) {}
+            SamTemplate template,
+            String gatewayHost,
+            int gatewayPort,
+            Map<String, String> parameterOverrides,
+            Path logDirectory,
+            String stackName) {}
 
     private final AwsEmulator emulator;
     private final Stack stack;
@@ -60,7 +67,8 @@ public final class LocalSuite implements AutoCloseable {
             progress.accept("[4/4] Starting the API gateway");
             int port = options.gatewayPort();
             for (RestApiDefinition api : options.template().restApis()) {
-                ApiGateway gateway = ApiGateway.start(api, stack, functions, port == 0 ? 0 : port + gateways.size(), Clock.systemUTC());
+                InetSocketAddress address = new InetSocketAddress(options.gatewayHost(), port == 0 ? 0 : port + gateways.size());
+                ApiGateway gateway = ApiGateway.start(api, stack, functions, address, Clock.systemUTC());
                 gateways.add(gateway);
                 progress.accept("      " + api.logicalId() + " at " + gateway.baseUrl());
             }
@@ -115,7 +123,7 @@ public final class LocalSuite implements AutoCloseable {
         }
         SamTemplate template = commandLine.template() == null ? SamTemplate.ofRepository() : SamTemplate.load(commandLine.template());
         Options options = new Options(
-                template, commandLine.port(), commandLine.parameters(), template.directory().resolveSibling(".local/logs"), "suite");
+                template, commandLine.host(), commandLine.port(), commandLine.parameters(), template.directory().resolveSibling(".local/logs"), "suite");
         LocalSuite suite;
         try {
             suite = start(options, log::info);
@@ -137,18 +145,21 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     /** The launcher's arguments: {@code --port}, {@code --parameter Name=Value}, {@code --show-secret LogicalId}, {@code --template}. */
-    record CommandLine(int port, Map<String, String> parameters, List<String> secretsToShow, Path template, boolean help) {
+    record CommandLine(
+            String host, int port, Map<String, String> parameters, List<String> secretsToShow, Path template, boolean help) {
 
         static final String USAGE =
                 """
-                Usage: run-local [--port 3000] [--parameter Name=Value]... [--show-secret LogicalId]... [--template infra/template.yaml]
+                Usage: run-local [--port 3000] [--host 127.0.0.1] [--parameter Name=Value]... [--show-secret LogicalId]... [--template infra/template.yaml]
                   --port          port of the API gateway (default 3000; 0 picks a free port)
+                  --host          address the gateway listens on (default 127.0.0.1; 0.0.0.0 only inside a container)
                   --parameter     overrides a template parameter, like sam deploy --parameter-overrides
                   --show-secret   prints the generated value of a template secret once started (local use only)
                   --template      the SAM template to run (default: infra/template.yaml of this repository)""";
 
         static CommandLine parse(String[] args) {
             int port = 3000;
+            String host = "127.0.0.1";
             Map<String, String> parameters = new LinkedHashMap<>();
             List<String> secrets = new ArrayList<>();
             Path template = null;
@@ -158,6 +169,7 @@ public final class LocalSuite implements AutoCloseable {
                 switch (arg) {
                     case "--help", "-h" -> help = true;
                     case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+                    case "--host" -> host = value(args, ++i, arg);
                     case "--parameter" -> {
                         String[] pair = value(args, ++i, arg).split("=", 2);
                         if (pair.length != 2) {
@@ -170,7 +182,7 @@ public final class LocalSuite implements AutoCloseable {
                     default -> throw new IllegalArgumentException("Unknown argument " + arg);
                 }
             }
-            return new CommandLine(port, parameters, secrets, template, help);
+            return new CommandLine(host, port, parameters, secrets, template, help);
         }
 
         private static String value(String[] args, int index, String option) {

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,7 @@ public final class ApiGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    private ApiGateway(RestApiDefinition api, Stack stack, LambdaInvoker invoker, int port, Clock clock) {
+    private ApiGateway(RestApiDefinition api, Stack stack, LambdaInvoker invoker, InetSocketAddress address, Clock clock) {
         this.api = api;
         this.intrinsics = stack.intrinsics();
         this.region = stack.endpoint().region();
@@ -67,16 +66,17 @@ public final class ApiGateway implements AutoCloseable {
         this.authorizerCache = new AuthorizerCache(clock);
         this.gatewayResponses = api.gatewayResponses();
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            this.server = HttpServer.create(address, 64);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + port + " for the API gateway", e);
+            throw new UncheckedIOException("Cannot listen on " + address + " for the API gateway", e);
         }
         server.setExecutor(executor);
         server.createContext("/", this::serve);
     }
 
-    public static ApiGateway start(RestApiDefinition api, Stack stack, LambdaInvoker invoker, int port, Clock clock) {
-        ApiGateway gateway = new ApiGateway(api, stack, invoker, port, clock);
+    /** Listens on {@code address}: loopback on a laptop, all interfaces only inside a container. */
+    public static ApiGateway start(RestApiDefinition api, Stack stack, LambdaInvoker invoker, InetSocketAddress address, Clock clock) {
+        ApiGateway gateway = new ApiGateway(api, stack, invoker, address, clock);
         gateway.server.start();
         return gateway;
     }

@@ -42,6 +42,7 @@ public final class LocalSuiteExtension implements BeforeAllCallback, ParameterRe
                         type -> LocalSuite.start(
                                 new LocalSuite.Options(
                                         SamTemplate.ofRepository(),
+                                        "127.0.0.1",
                                         0,
                                         TemplateParameters.fromSystemProperties(),
                                         Path.of("target/local-suite-logs"),
