@@ -1,0 +1,84 @@
+package dev.serverlesspatterns.orders.order;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.serverlesspatterns.events.Schema;
+import dev.serverlesspatterns.events.orders.PlaceOrderRequest;
+import dev.serverlesspatterns.platform.api.ApiHandler;
+import dev.serverlesspatterns.platform.api.ApiProblem;
+import dev.serverlesspatterns.platform.api.ApiProblemException;
+import dev.serverlesspatterns.platform.api.ApiResponses;
+import dev.serverlesspatterns.platform.api.Caller;
+import dev.serverlesspatterns.platform.api.RequestBodyReader;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /orders}. With an {@code Idempotency-Key} the order id is derived from the customer and the key
+ * and the write only creates, so a retried request finds the order its first attempt wrote instead of placing
+ * a second one.
+ */
+@Component("placeOrder")
+class PlaceOrder implements Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final ApiHandler api;
+    private final RequestBodyReader bodies;
+    private final ApiResponses responses;
+    private final OrderTable orders;
+    private final Clock clock;
+
+    PlaceOrder(ApiHandler api, RequestBodyReader bodies, ApiResponses responses, OrderTable orders, Clock clock) {
+        this.api = api;
+        this.bodies = bodies;
+        this.responses = responses;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent apply(APIGatewayProxyRequestEvent request) {
+        return api.handle(request, this::place);
+    }
+
+    private APIGatewayProxyResponseEvent place(APIGatewayProxyRequestEvent request) {
+        Caller caller = Caller.of(request);
+        caller.require(Scopes.WRITE);
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
+        PlaceOrderRequest body = bodies.read(request, Schema.PLACE_ORDER, PlaceOrderRequest.class);
+        String fingerprint = RequestFingerprint.of(body);
+        String orderId = key.map(k -> OrderIds.derive(caller.principalId(), k)).orElseGet(OrderIds::random);
+
+        Order order = Order.open(orderId, caller.principalId(), body, fingerprint, Timestamps.now(clock));
+        if (orders.insert(order)) {
+            return created(order, false);
+        }
+        if (key.isEmpty()) {
+            throw new IllegalStateException("Random order id " + orderId + " is taken already");
+        }
+        Order earlier = orders.find(orderId)
+                .orElseThrow(() -> new IllegalStateException("Order " + orderId + " vanished after its insert failed"));
+        if (!earlier.requestFingerprint().equals(fingerprint)) {
+            throw new ApiProblemException(ApiProblem.of(
+                    422,
+                    "IDEMPOTENCY_KEY_REUSED",
+                    "This Idempotency-Key was used for a different order; use a new key for a new order."));
+        }
+        return created(earlier, true);
+    }
+
+    private APIGatewayProxyResponseEvent created(Order order, boolean replayed) {
+        APIGatewayProxyResponseEvent response = responses.json(201, order);
+        Map<String, String> headers = new HashMap<>(response.getHeaders());
+        headers.put("Location", "/orders/" + order.orderId());
+        if (replayed) {
+            headers.put(REPLAYED_HEADER, "true");
+        }
+        return response.withHeaders(headers);
+    }
+}

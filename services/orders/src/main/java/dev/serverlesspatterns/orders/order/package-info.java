@@ -1,0 +1,5 @@
+/**
+ * Placing, reading, listing and cancelling orders. Each route is its own function bean; all of them share
+ * {@link dev.serverlesspatterns.orders.order.OrderTable}, the only class that knows the item layout.
+ */
+package dev.serverlesspatterns.orders.order;

@@ -1,0 +1,5 @@
+/**
+ * Simple Web Service and Robust API: the orders API, one Lambda function per method and route, writing one
+ * DynamoDB table whose stream feeds later patterns.
+ */
+package dev.serverlesspatterns.orders;

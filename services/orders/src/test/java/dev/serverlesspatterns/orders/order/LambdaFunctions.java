@@ -1,0 +1,12 @@
+package dev.serverlesspatterns.orders.order;
+
+/** Logical ids of the orders functions in infra/template.yaml. */
+final class LambdaFunctions {
+
+    static final String PLACE_ORDER = "PlaceOrderFunction";
+    static final String GET_ORDER = "GetOrderFunction";
+    static final String LIST_ORDERS = "ListOrdersFunction";
+    static final String CANCEL_ORDER = "CancelOrderFunction";
+
+    private LambdaFunctions() {}
+}
