@@ -50,7 +50,8 @@ class ComposeFileTest {
         services.forEach((name, service) -> {
             assertThat(service).as(name + " has a health check").containsKey("healthcheck");
             @SuppressWarnings("unchecked")
-            Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service.getOrDefault("depends_on", Map.of());
+            Map<String, Map<String, String>> dependsOn =
+                    (Map<String, Map<String, String>>) service.getOrDefault("depends_on", Map.of());
             dependsOn.forEach((dependency, condition) -> {
                 assertThat(condition).as(name + " -> " + dependency).containsEntry("condition", "service_healthy");
                 assertThat(services.get(dependency)).as(dependency).containsKey("healthcheck");

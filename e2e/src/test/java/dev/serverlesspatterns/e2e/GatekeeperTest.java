@@ -46,7 +46,8 @@ class GatekeeperTest {
 
         // when the token is used on two different routes
         ShopApi.Response list = api.request("GET", "/orders").bearer(token).send();
-        ShopApi.Response missing = api.request("GET", "/orders/" + UUID.randomUUID()).bearer(token).send();
+        ShopApi.Response missing =
+                api.request("GET", "/orders/" + UUID.randomUUID()).bearer(token).send();
 
         // then both reached their function and the authorizer ran once: its cached policy covers the whole stage
         assertThat(list.status()).as(list.body()).isEqualTo(200);
@@ -59,13 +60,17 @@ class GatekeeperTest {
         return Stream.of(
                 Arguments.of("missing header", 401, (Function<Identities, String>) identities -> null),
                 Arguments.of("not a JWT", 401, (Function<Identities, String>) identities -> "not-a-jwt"),
-                Arguments.of("alg none", 401, (Function<Identities, String>) identities -> identities.unsignedToken("alice")),
-                Arguments.of("signed with another key", 401, (Function<Identities, String>) identities ->
-                        identities.forgedToken("alice", Map.of(), "another-key-another-key-another-key-1234".getBytes(StandardCharsets.UTF_8))),
-                Arguments.of("expired", 401, (Function<Identities, String>) identities ->
-                        identities.forgedToken("alice", Map.of("exp", Date.from(Instant.now().minusSeconds(60))), identities.signingKey())),
-                Arguments.of("wrong issuer", 401, (Function<Identities, String>) identities ->
-                        identities.forgedToken("alice", Map.of("iss", "https://evil.example"), identities.signingKey())),
+                Arguments.of("alg none", 401, (Function<Identities, String>)
+                        identities -> identities.unsignedToken("alice")),
+                Arguments.of("signed with another key", 401, (Function<Identities, String>)
+                        identities -> identities.forgedToken(
+                                "alice",
+                                Map.of(),
+                                "another-key-another-key-another-key-1234".getBytes(StandardCharsets.UTF_8))),
+                Arguments.of("expired", 401, (Function<Identities, String>) identities -> identities.forgedToken(
+                        "alice", Map.of("exp", Date.from(Instant.now().minusSeconds(60))), identities.signingKey())),
+                Arguments.of("wrong issuer", 401, (Function<Identities, String>) identities -> identities.forgedToken(
+                        "alice", Map.of("iss", "https://evil.example"), identities.signingKey())),
                 Arguments.of("wrong audience", 401, (Function<Identities, String>) identities ->
                         identities.forgedToken("alice", Map.of("aud", "another-api"), identities.signingKey())),
                 Arguments.of("unknown user", 403, (Function<Identities, String>) identities ->
@@ -103,8 +108,13 @@ class GatekeeperTest {
         assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
 
         // then, once the authorizer's result TTL has passed, the same token is denied
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(api.request("GET", "/orders").bearer(token).send().status()).isEqualTo(403));
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(api.request("GET", "/orders")
+                                .bearer(token)
+                                .send()
+                                .status())
+                        .isEqualTo(403));
     }
 
     @Test

@@ -33,13 +33,17 @@ final class Identities {
     record Client(String id, String secret) {}
 
     String adminToken() {
-        JsonNode admin = JsonMapper.builder().build().readTree(suite.stack().secretValue("AdminClientSecret").orElseThrow());
-        return token(new Client(admin.get("clientId").asString(), admin.get("clientSecret").asString()));
+        JsonNode admin = JsonMapper.builder()
+                .build()
+                .readTree(suite.stack().secretValue("AdminClientSecret").orElseThrow());
+        return token(new Client(
+                admin.get("clientId").asString(), admin.get("clientSecret").asString()));
     }
 
     Client newUser(String... scopes) {
         String userId = "user-" + UUID.randomUUID().toString().substring(0, 12);
-        String scopeList = String.join(",", List.of(scopes).stream().map(scope -> "\"" + scope + "\"").toList());
+        String scopeList = String.join(
+                ",", List.of(scopes).stream().map(scope -> "\"" + scope + "\"").toList());
         ShopApi.Response created = api.request("POST", "/admin/users")
                 .bearer(adminToken())
                 .json("{\"userId\":\"" + userId + "\",\"scopes\":[" + scopeList + "]}")

@@ -51,9 +51,12 @@ class RobustApiTest {
 
         // then each method reached its own function exactly once, and the list function none
         Map<String, Integer> after = counts();
-        assertThat(after.get("PlaceOrderFunction") - before.get("PlaceOrderFunction")).isEqualTo(1);
-        assertThat(after.get("GetOrderFunction") - before.get("GetOrderFunction")).isEqualTo(1);
-        assertThat(after.get("CancelOrderFunction") - before.get("CancelOrderFunction")).isEqualTo(1);
+        assertThat(after.get("PlaceOrderFunction") - before.get("PlaceOrderFunction"))
+                .isEqualTo(1);
+        assertThat(after.get("GetOrderFunction") - before.get("GetOrderFunction"))
+                .isEqualTo(1);
+        assertThat(after.get("CancelOrderFunction") - before.get("CancelOrderFunction"))
+                .isEqualTo(1);
         assertThat(after.get("ListOrdersFunction")).isEqualTo(before.get("ListOrdersFunction"));
     }
 
@@ -64,8 +67,10 @@ class RobustApiTest {
         int authorizerRuns = suite.invocations().count("AuthorizeRequestFunction");
 
         // when a client calls a path and a method the API does not declare
-        ShopApi.Response unknownPath = api.request("GET", "/invoices").bearer(token).send();
-        ShopApi.Response unknownMethod = api.request("PUT", "/orders/" + UUID.randomUUID()).bearer(token).send();
+        ShopApi.Response unknownPath =
+                api.request("GET", "/invoices").bearer(token).send();
+        ShopApi.Response unknownMethod =
+                api.request("PUT", "/orders/" + UUID.randomUUID()).bearer(token).send();
 
         // then the gateway answers 404 with a machine-readable body and no function ran
         for (ShopApi.Response response : List.of(unknownPath, unknownMethod)) {

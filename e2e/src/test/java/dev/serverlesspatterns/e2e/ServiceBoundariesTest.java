@@ -22,11 +22,17 @@ class ServiceBoundariesTest {
         // given the compiled classes of every service
         List<String> services;
         try (Stream<Path> directories = Files.list(SERVICES)) {
-            services = directories.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList();
+            services = directories
+                    .filter(Files::isDirectory)
+                    .map(path -> path.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
         assertThat(services).contains("authorizer", "orders");
         JavaClasses classes = new ClassFileImporter()
-                .importPaths(services.stream().map(service -> SERVICES.resolve(service).resolve("target/classes")).toList());
+                .importPaths(services.stream()
+                        .map(service -> SERVICES.resolve(service).resolve("target/classes"))
+                        .toList());
         assertThat(classes).isNotEmpty();
 
         for (String service : services) {

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalSuiteExtension.class)
 class SimpleWebServiceTest {
 
-    private static final String ORDER = "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":2,\"unitPriceCents\":1250}],\"currency\":\"EUR\"}";
+    private static final String ORDER =
+            "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":2,\"unitPriceCents\":1250}],\"currency\":\"EUR\"}";
 
     private LocalSuite suite;
     private ShopApi api;
@@ -43,13 +44,15 @@ class SimpleWebServiceTest {
     void placesAnOrderAndReadsItBack() {
         // given a valid order
         // when the customer places it
-        ShopApi.Response placed = api.request("POST", "/orders").bearer(token).json(ORDER).send();
+        ShopApi.Response placed =
+                api.request("POST", "/orders").bearer(token).json(ORDER).send();
 
         // then it is stored with its total and can be read back at its location
         assertThat(placed.status()).as(placed.body()).isEqualTo(201);
         String orderId = placed.json().get("orderId").asString();
         assertThat(placed.header("Location")).endsWith("/orders/" + orderId);
-        ShopApi.Response read = api.request("GET", "/orders/" + orderId).bearer(token).send();
+        ShopApi.Response read =
+                api.request("GET", "/orders/" + orderId).bearer(token).send();
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("totalCents").asLong()).isEqualTo(2500);
         assertThat(read.json().get("status").asString()).isEqualTo("OPEN");
@@ -68,7 +71,8 @@ class SimpleWebServiceTest {
 
         // when each is posted
         for (String body : invalid) {
-            ShopApi.Response response = api.request("POST", "/orders").bearer(token).json(body).send();
+            ShopApi.Response response =
+                    api.request("POST", "/orders").bearer(token).json(body).send();
 
             // then each gets a 400 naming the problem
             assertThat(response.status()).as(body).isEqualTo(400);
@@ -83,10 +87,21 @@ class SimpleWebServiceTest {
     @Test
     void concurrentCancelsOfOneOrderCancelItOnce() throws Exception {
         // given an open order
-        String orderId = api.request("POST", "/orders").bearer(token).json(ORDER).send().json().get("orderId").asString();
+        String orderId = api.request("POST", "/orders")
+                .bearer(token)
+                .json(ORDER)
+                .send()
+                .json()
+                .get("orderId")
+                .asString();
 
         // when eight clients cancel it at the same time
-        List<Integer> statuses = concurrently(8, () -> api.request("DELETE", "/orders/" + orderId).bearer(token).send().status());
+        List<Integer> statuses = concurrently(
+                8,
+                () -> api.request("DELETE", "/orders/" + orderId)
+                        .bearer(token)
+                        .send()
+                        .status());
 
         // then exactly one cancellation happened and the others were told it is no longer open
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
@@ -119,7 +134,8 @@ class SimpleWebServiceTest {
     @Test
     void unknownOrdersAreNotFound() {
         // when a customer reads an order id that does not exist
-        ShopApi.Response response = api.request("GET", "/orders/" + UUID.randomUUID()).bearer(token).send();
+        ShopApi.Response response =
+                api.request("GET", "/orders/" + UUID.randomUUID()).bearer(token).send();
 
         // then the answer is a machine-readable 404
         assertThat(response.status()).isEqualTo(404);

@@ -29,11 +29,13 @@ class TemplateWiringTest {
 
                 // when the route is called, path parameters filled in
                 String path = route.path().replaceAll("\\{[^}]+}", "probe");
-                ShopApi.Response response = api.request(route.method(), path).bearer(adminToken).send();
+                ShopApi.Response response =
+                        api.request(route.method(), path).bearer(adminToken).send();
 
                 // then its function ran (whatever it answered to this probe)
                 assertThat(suite.invocations().count(route.functionLogicalId()))
-                        .as(route.method() + " " + route.path() + " answered " + response.status() + " " + response.body())
+                        .as(route.method() + " " + route.path() + " answered " + response.status() + " "
+                                + response.body())
                         .isEqualTo(before + 1);
             }
         }

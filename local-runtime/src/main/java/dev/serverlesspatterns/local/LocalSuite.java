@@ -61,13 +61,15 @@ public final class LocalSuite implements AutoCloseable {
         List<ApiGateway> gateways = new ArrayList<>();
         try {
             progress.accept("[2/4] Provisioning " + options.template().file());
-            Stack stack = Provisioner.provision(options.template(), emulator.endpoint(), options.stackName(), options.parameterOverrides());
+            Stack stack = Provisioner.provision(
+                    options.template(), emulator.endpoint(), options.stackName(), options.parameterOverrides());
             progress.accept("[3/4] Starting services (logs in " + options.logDirectory() + ")");
             functions = FunctionHosts.start(stack, options.logDirectory(), line -> progress.accept("      " + line));
             progress.accept("[4/4] Starting the API gateway");
             int port = options.gatewayPort();
             for (RestApiDefinition api : options.template().restApis()) {
-                InetSocketAddress address = new InetSocketAddress(options.gatewayHost(), port == 0 ? 0 : port + gateways.size());
+                InetSocketAddress address =
+                        new InetSocketAddress(options.gatewayHost(), port == 0 ? 0 : port + gateways.size());
                 ApiGateway gateway = ApiGateway.start(api, stack, functions, address, Clock.systemUTC());
                 gateways.add(gateway);
                 progress.accept("      " + api.logicalId() + " at " + gateway.baseUrl());
@@ -121,9 +123,15 @@ public final class LocalSuite implements AutoCloseable {
             log.info(CommandLine.USAGE);
             return;
         }
-        SamTemplate template = commandLine.template() == null ? SamTemplate.ofRepository() : SamTemplate.load(commandLine.template());
+        SamTemplate template =
+                commandLine.template() == null ? SamTemplate.ofRepository() : SamTemplate.load(commandLine.template());
         Options options = new Options(
-                template, commandLine.host(), commandLine.port(), commandLine.parameters(), template.directory().resolveSibling(".local/logs"), "suite");
+                template,
+                commandLine.host(),
+                commandLine.port(),
+                commandLine.parameters(),
+                template.directory().resolveSibling(".local/logs"),
+                "suite");
         LocalSuite suite;
         try {
             suite = start(options, log::info);
@@ -138,18 +146,30 @@ public final class LocalSuite implements AutoCloseable {
             suite.close();
             stopped.countDown();
         }));
-        commandLine.secretsToShow().forEach(secret -> log.info(
-                "Secret {}: {}", secret, suite.stack().secretValue(secret).orElse("(not a generated secret)")));
-        template.restApis().forEach(api -> log.info("Ready: {} at {} (Ctrl-C stops everything)", api.logicalId(), suite.gatewayUrl(api.logicalId())));
+        commandLine
+                .secretsToShow()
+                .forEach(secret -> log.info(
+                        "Secret {}: {}",
+                        secret,
+                        suite.stack().secretValue(secret).orElse("(not a generated secret)")));
+        template.restApis()
+                .forEach(api -> log.info(
+                        "Ready: {} at {} (Ctrl-C stops everything)",
+                        api.logicalId(),
+                        suite.gatewayUrl(api.logicalId())));
         stopped.await();
     }
 
     /** The launcher's arguments: {@code --port}, {@code --parameter Name=Value}, {@code --show-secret LogicalId}, {@code --template}. */
     record CommandLine(
-            String host, int port, Map<String, String> parameters, List<String> secretsToShow, Path template, boolean help) {
+            String host,
+            int port,
+            Map<String, String> parameters,
+            List<String> secretsToShow,
+            Path template,
+            boolean help) {
 
-        static final String USAGE =
-                """
+        static final String USAGE = """
                 Usage: run-local [--port 3000] [--host 127.0.0.1] [--parameter Name=Value]... [--show-secret LogicalId]... [--template infra/template.yaml]
                   --port          port of the API gateway (default 3000; 0 picks a free port)
                   --host          address the gateway listens on (default 127.0.0.1; 0.0.0.0 only inside a container)

@@ -46,8 +46,9 @@ public final class AwsEmulators {
                 }
                 yield requireMoto(region);
             }
-            default -> throw new IllegalArgumentException(
-                    "SUITE_AWS_EMULATOR must be moto, floci or localstack, not " + environment.get("SUITE_AWS_EMULATOR"));
+            default ->
+                throw new IllegalArgumentException("SUITE_AWS_EMULATOR must be moto, floci or localstack, not "
+                        + environment.get("SUITE_AWS_EMULATOR"));
         };
     }
 
@@ -69,8 +70,7 @@ public final class AwsEmulators {
 
     private static AwsEmulator requireMoto(String region) {
         if (!MotoServer.isInstalled()) {
-            throw new IllegalStateException(
-                    """
+            throw new IllegalStateException("""
                     No AWS API emulator is available. Do one of:
                       - start Docker, so the suite can run Floci in a container;
                       - install moto with its server extras: pip install 'moto[server]' (needs moto_server on the PATH);

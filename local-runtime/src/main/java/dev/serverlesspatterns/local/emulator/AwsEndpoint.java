@@ -22,7 +22,8 @@ public record AwsEndpoint(URI endpoint, String region, String accessKeyId, Strin
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
         return builder.endpointOverride(endpoint)
                 .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
     }

@@ -27,7 +27,12 @@ final class ContainerEmulator implements AwsEmulator {
         floci.start();
         return new ContainerEmulator(
                 floci,
-                new AwsEndpoint(URI.create(floci.getEndpoint()), region, floci.getAccessKey(), floci.getSecretKey(), "Floci (" + FLOCI_IMAGE + ")"));
+                new AwsEndpoint(
+                        URI.create(floci.getEndpoint()),
+                        region,
+                        floci.getAccessKey(),
+                        floci.getSecretKey(),
+                        "Floci (" + FLOCI_IMAGE + ")"));
     }
 
     static ContainerEmulator localStack(String region, String authToken) {
@@ -37,7 +42,12 @@ final class ContainerEmulator implements AwsEmulator {
         localStack.start();
         return new ContainerEmulator(
                 localStack,
-                new AwsEndpoint(localStack.getEndpoint(), region, localStack.getAccessKey(), localStack.getSecretKey(), "LocalStack (" + LOCALSTACK_IMAGE + ")"));
+                new AwsEndpoint(
+                        localStack.getEndpoint(),
+                        region,
+                        localStack.getAccessKey(),
+                        localStack.getSecretKey(),
+                        "LocalStack (" + LOCALSTACK_IMAGE + ")"));
     }
 
     @Override

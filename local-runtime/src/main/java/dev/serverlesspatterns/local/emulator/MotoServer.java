@@ -35,7 +35,8 @@ final class MotoServer implements AwsEmulator {
     }
 
     static boolean isInstalled() {
-        return Executables.onPath("moto_server") && Executables.succeeds(List.of("python3", "-c", "import moto.server"));
+        return Executables.onPath("moto_server")
+                && Executables.succeeds(List.of("python3", "-c", "import moto.server"));
     }
 
     static MotoServer start(String region) {
@@ -78,7 +79,8 @@ final class MotoServer implements AwsEmulator {
     }
 
     private static void awaitReady(Process process, URI uri, Path logFile) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -99,7 +101,8 @@ final class MotoServer implements AwsEmulator {
             }
         }
         process.destroyForcibly();
-        throw new IllegalStateException("moto_server did not answer within " + STARTUP_TIMEOUT + ":\n" + Files.readString(logFile));
+        throw new IllegalStateException(
+                "moto_server did not answer within " + STARTUP_TIMEOUT + ":\n" + Files.readString(logFile));
     }
 
     private static Path extractLauncher() {

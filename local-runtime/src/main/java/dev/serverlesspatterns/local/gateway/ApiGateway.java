@@ -56,7 +56,8 @@ public final class ApiGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    private ApiGateway(RestApiDefinition api, Stack stack, LambdaInvoker invoker, InetSocketAddress address, Clock clock) {
+    private ApiGateway(
+            RestApiDefinition api, Stack stack, LambdaInvoker invoker, InetSocketAddress address, Clock clock) {
         this.api = api;
         this.intrinsics = stack.intrinsics();
         this.region = stack.endpoint().region();
@@ -75,7 +76,8 @@ public final class ApiGateway implements AutoCloseable {
     }
 
     /** Listens on {@code address}: loopback on a laptop, all interfaces only inside a container. */
-    public static ApiGateway start(RestApiDefinition api, Stack stack, LambdaInvoker invoker, InetSocketAddress address, Clock clock) {
+    public static ApiGateway start(
+            RestApiDefinition api, Stack stack, LambdaInvoker invoker, InetSocketAddress address, Clock clock) {
         ApiGateway gateway = new ApiGateway(api, stack, invoker, address, clock);
         gateway.server.start();
         return gateway;
@@ -104,7 +106,11 @@ public final class ApiGateway implements AutoCloseable {
                 route(exchange, requestId);
             } catch (RuntimeException failure) {
                 log.error("Gateway failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), failure);
-                send(exchange, 500, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8));
+                send(
+                        exchange,
+                        500,
+                        Map.of("Content-Type", "application/json"),
+                        "{\"message\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException clientGone) {
             log.debug("Client went away", clientGone);
@@ -134,7 +140,8 @@ public final class ApiGateway implements AutoCloseable {
             return;
         }
         ApiEvent event = match.get().event();
-        String methodArn = "arn:aws:execute-api:" + region + ":" + AwsEndpoint.ACCOUNT_ID + ":" + apiId() + "/" + stage + "/" + method + path;
+        String methodArn = "arn:aws:execute-api:" + region + ":" + AwsEndpoint.ACCOUNT_ID + ":" + apiId() + "/" + stage
+                + "/" + method + path;
         Optional<TokenAuthorizer> authorizer = api.authorizerFor(event, intrinsics);
         AuthorizerDecision decision = null;
         if (authorizer.isPresent()) {
@@ -144,11 +151,15 @@ public final class ApiGateway implements AutoCloseable {
             }
             decision = authorized.get();
         }
-        ObjectNode proxyEvent = ProxyEvents.request(exchange, event, match.get().pathParameters(), path, stage, apiId(), requestId, body, decision);
+        ObjectNode proxyEvent = ProxyEvents.request(
+                exchange, event, match.get().pathParameters(), path, stage, apiId(), requestId, body, decision);
         InvocationResult result = invoker.invoke(event.functionLogicalId(), JSON.writeValueAsBytes(proxyEvent));
         if (result.failed()) {
             log.warn("{} failed: {}", event.functionLogicalId(), result.payloadText());
-            send(exchange, 502, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "InternalServerErrorException"),
+            send(
+                    exchange,
+                    502,
+                    Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "InternalServerErrorException"),
                     "{\"message\": \"Internal server error\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
@@ -159,8 +170,10 @@ public final class ApiGateway implements AutoCloseable {
     private Optional<AuthorizerDecision> authorize(HttpExchange exchange, TokenAuthorizer authorizer, String methodArn)
             throws IOException {
         String token = exchange.getRequestHeaders().getFirst(authorizer.identityHeader());
-        if (token == null || token.isBlank()
-                || (authorizer.validationExpression() != null && !Pattern.matches(authorizer.validationExpression(), token))) {
+        if (token == null
+                || token.isBlank()
+                || (authorizer.validationExpression() != null
+                        && !Pattern.matches(authorizer.validationExpression(), token))) {
             gatewayResponse(exchange, "UNAUTHORIZED");
             return Optional.empty();
         }
@@ -175,7 +188,8 @@ public final class ApiGateway implements AutoCloseable {
                     .put("methodArn", methodArn);
             InvocationResult result = invoker.invoke(authorizer.functionLogicalId(), JSON.writeValueAsBytes(event));
             if (result.failed()) {
-                String message = JSON.readTree(result.payload()).path("errorMessage").asString("");
+                String message =
+                        JSON.readTree(result.payload()).path("errorMessage").asString("");
                 gatewayResponse(exchange, message.equals("Unauthorized") ? "UNAUTHORIZED" : "AUTHORIZER_FAILURE");
                 return Optional.empty();
             }
@@ -198,14 +212,22 @@ public final class ApiGateway implements AutoCloseable {
         }
         if (!response.path("statusCode").canConvertToInt()) {
             log.warn("{} returned no proxy response: {}", event.functionLogicalId(), result.payloadText());
-            send(exchange, 502, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "InternalServerErrorException"),
+            send(
+                    exchange,
+                    502,
+                    Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "InternalServerErrorException"),
                     "{\"message\": \"Internal server error\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
         Map<String, String> headers = new java.util.LinkedHashMap<>();
-        response.path("headers").properties().forEach(header -> headers.put(header.getKey(), header.getValue().asString()));
-        response.path("multiValueHeaders").properties().forEach(header ->
-                header.getValue().forEach(value -> exchange.getResponseHeaders().add(header.getKey(), value.asString())));
+        response.path("headers")
+                .properties()
+                .forEach(
+                        header -> headers.put(header.getKey(), header.getValue().asString()));
+        response.path("multiValueHeaders")
+                .properties()
+                .forEach(header -> header.getValue()
+                        .forEach(value -> exchange.getResponseHeaders().add(header.getKey(), value.asString())));
         String body = response.path("body").asString("");
         byte[] bytes = response.path("isBase64Encoded").asBoolean(false)
                 ? Base64.getDecoder().decode(body)
@@ -218,7 +240,10 @@ public final class ApiGateway implements AutoCloseable {
         GatewayResponse custom = gatewayResponses.get(type);
         int status = custom != null ? custom.statusCode() : defaults.statusCode();
         String body = custom != null && custom.body() != null ? custom.body() : defaults.body();
-        send(exchange, status, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", GatewayResponses.errorType(type)),
+        send(
+                exchange,
+                status,
+                Map.of("Content-Type", "application/json", "x-amzn-ErrorType", GatewayResponses.errorType(type)),
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -226,7 +251,8 @@ public final class ApiGateway implements AutoCloseable {
         return intrinsics.resolveString(Map.of("Ref", api.logicalId()));
     }
 
-    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+            throws IOException {
         headers.forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {

@@ -28,7 +28,9 @@ final class AuthorizerCache {
 
     void put(String authorizer, String token, AuthorizerDecision decision, int ttlSeconds) {
         if (ttlSeconds > 0) {
-            entries.put(authorizer + '\n' + token, new Entry(decision, clock.instant().plusSeconds(ttlSeconds)));
+            entries.put(
+                    authorizer + '\n' + token,
+                    new Entry(decision, clock.instant().plusSeconds(ttlSeconds)));
         }
     }
 }

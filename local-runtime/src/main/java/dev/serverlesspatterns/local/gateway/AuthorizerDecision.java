@@ -35,8 +35,11 @@ record AuthorizerDecision(String principalId, List<Statement> statements, Map<St
     }
 
     private static boolean matches(Statement statement, String methodArn) {
-        boolean invokes = statement.actions().stream().anyMatch(action -> glob(action).matcher("execute-api:Invoke").matches());
-        return invokes && statement.resources().stream().anyMatch(resource -> glob(resource).matcher(methodArn).matches());
+        boolean invokes = statement.actions().stream()
+                .anyMatch(action -> glob(action).matcher("execute-api:Invoke").matches());
+        return invokes
+                && statement.resources().stream()
+                        .anyMatch(resource -> glob(resource).matcher(methodArn).matches());
     }
 
     private static Pattern glob(String pattern) {

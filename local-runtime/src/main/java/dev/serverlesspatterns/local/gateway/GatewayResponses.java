@@ -8,7 +8,8 @@ final class GatewayResponses {
 
     static final Map<String, GatewayResponse> DEFAULTS = Map.of(
             "UNAUTHORIZED", new GatewayResponse(401, "{\"message\":\"Unauthorized\"}"),
-            "ACCESS_DENIED", new GatewayResponse(403, "{\"message\":\"User is not authorized to access this resource\"}"),
+            "ACCESS_DENIED",
+                    new GatewayResponse(403, "{\"message\":\"User is not authorized to access this resource\"}"),
             "MISSING_AUTHENTICATION_TOKEN", new GatewayResponse(403, "{\"message\":\"Missing Authentication Token\"}"),
             "AUTHORIZER_FAILURE", new GatewayResponse(500, "{\"message\":null}"),
             "REQUEST_TOO_LARGE", new GatewayResponse(413, "{\"message\":\"Request Too Long\"}"));

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ProxyEvents {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
     private ProxyEvents() {}
 
@@ -90,8 +91,16 @@ final class ProxyEvents {
         ObjectNode identity = context.putObject("identity");
         identity.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
         identity.put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
-        List.of("cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller", "accessKey", "cognitoAuthenticationType",
-                        "cognitoAuthenticationProvider", "userArn", "user")
+        List.of(
+                        "cognitoIdentityPoolId",
+                        "accountId",
+                        "cognitoIdentityId",
+                        "caller",
+                        "accessKey",
+                        "cognitoAuthenticationType",
+                        "cognitoAuthenticationProvider",
+                        "userArn",
+                        "user")
                 .forEach(identity::putNull);
         context.put("domainName", exchange.getRequestHeaders().getFirst("Host"));
         context.put("apiId", apiId);

@@ -33,7 +33,8 @@ final class RouteTable {
 
     Optional<Match> match(String method, String path) {
         return routes.stream()
-                .filter(route -> route.event().method().equals(method) || route.event().method().equals("ANY"))
+                .filter(route -> route.event().method().equals(method)
+                        || route.event().method().equals("ANY"))
                 .filter(route -> route.pattern().matcher(path).matches())
                 .max((left, right) -> Integer.compare(left.literalSegments(), right.literalSegments()))
                 .map(route -> {
@@ -65,6 +66,7 @@ final class RouteTable {
                 regex.append(Pattern.quote(segment));
             }
         }
-        return new Route(event, Pattern.compile(regex.isEmpty() ? "/" : regex.toString()), List.copyOf(parameters), literals);
+        return new Route(
+                event, Pattern.compile(regex.isEmpty() ? "/" : regex.toString()), List.copyOf(parameters), literals);
     }
 }

@@ -46,8 +46,11 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
     public static FunctionHosts start(Stack stack, Path logDirectory, Consumer<String> progress) {
         Intrinsics intrinsics = stack.intrinsics();
         Map<Path, List<FunctionDefinition>> byArtifact = new LinkedHashMap<>();
-        stack.template().functions().forEach(function ->
-                byArtifact.computeIfAbsent(function.codeUri(), uri -> new ArrayList<>()).add(function));
+        stack.template()
+                .functions()
+                .forEach(function -> byArtifact
+                        .computeIfAbsent(function.codeUri(), uri -> new ArrayList<>())
+                        .add(function));
 
         List<ServiceProcess> started = new ArrayList<>();
         Map<String, HostedFunction> hosted = new LinkedHashMap<>();
@@ -55,11 +58,15 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
             Map<ServiceProcess, Future<Set<String>>> readiness = new LinkedHashMap<>();
             byArtifact.forEach((artifact, definitions) -> {
                 ServiceProcess service = ServiceProcess.start(
-                        serviceName(artifact), bootJar(artifact), serviceEnvironment(stack, definitions, intrinsics), logDirectory);
+                        serviceName(artifact),
+                        bootJar(artifact),
+                        serviceEnvironment(stack, definitions, intrinsics),
+                        logDirectory);
                 started.add(service);
                 readiness.put(service, starter.submit(service::awaitReady));
                 definitions.forEach(definition -> hosted.put(
-                        definition.logicalId(), new HostedFunction(definition, definition.functionDefinition(intrinsics), service)));
+                        definition.logicalId(),
+                        new HostedFunction(definition, definition.functionDefinition(intrinsics), service)));
             });
             for (var entry : readiness.entrySet()) {
                 Set<String> offered = entry.getValue().get();
@@ -86,8 +93,12 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
             throw new IllegalArgumentException("The template declares no function " + functionLogicalId);
         }
         log.record(functionLogicalId);
-        return function.service().invoke(
-                function.beanName(), stack.ref(functionLogicalId), event, function.definition().timeoutSeconds());
+        return function.service()
+                .invoke(
+                        function.beanName(),
+                        stack.ref(functionLogicalId),
+                        event,
+                        function.definition().timeoutSeconds());
     }
 
     public InvocationLog invocations() {
@@ -104,8 +115,9 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
                 .filter(function -> function.service() == service && !offered.contains(function.beanName()))
                 .findFirst()
                 .ifPresent(function -> {
-                    throw new IllegalStateException("Template function " + function.definition().logicalId() + " runs bean '"
-                            + function.beanName() + "', but service " + service.name() + " offers only " + new TreeSet<>(offered));
+                    throw new IllegalStateException("Template function "
+                            + function.definition().logicalId() + " runs bean '" + function.beanName()
+                            + "', but service " + service.name() + " offers only " + new TreeSet<>(offered));
                 });
     }
 
@@ -121,8 +133,8 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
                 }
                 String previous = environment.putIfAbsent(name, value);
                 if (previous != null && !previous.equals(value) && declaredBy.containsKey(name)) {
-                    throw new IllegalStateException("Functions " + declaredBy.get(name) + " and " + definition.logicalId()
-                            + " share a Boot app but disagree on " + name);
+                    throw new IllegalStateException("Functions " + declaredBy.get(name) + " and "
+                            + definition.logicalId() + " share a Boot app but disagree on " + name);
                 }
                 declaredBy.putIfAbsent(name, definition.logicalId());
             });
@@ -133,7 +145,8 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
     private static String serviceName(Path artifact) {
         String file = artifact.getFileName().toString();
         if (!file.endsWith(LAMBDA_ARTIFACT_SUFFIX)) {
-            throw new IllegalStateException("CodeUri " + artifact + " should name a service's Lambda artifact, <service>" + LAMBDA_ARTIFACT_SUFFIX);
+            throw new IllegalStateException("CodeUri " + artifact
+                    + " should name a service's Lambda artifact, <service>" + LAMBDA_ARTIFACT_SUFFIX);
         }
         return file.substring(0, file.length() - LAMBDA_ARTIFACT_SUFFIX.length());
     }

@@ -1,7 +1,7 @@
 package dev.serverlesspatterns.local.lambda;
 
-import java.io.IOException;
 import dev.serverlesspatterns.local.LoopbackPorts;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +34,8 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final URI endpoint;
     private final Path logFile;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private ServiceProcess(String name, Process process, URI endpoint, Path logFile) {
         this.name = name;
@@ -56,9 +57,8 @@ final class ServiceProcess implements AutoCloseable {
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.addAll(JVM_OPTIONS);
             command.addAll(List.of("-jar", bootJar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
             builder.environment().putAll(environment);
             builder.environment().put("PLATFORM_LOCAL_LAMBDA_PORT", String.valueOf(port));
             return new ServiceProcess(name, builder.start(), URI.create("http://127.0.0.1:" + port), logFile);
@@ -76,11 +76,14 @@ final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Service " + name + " exited while starting; its log ends with:\n" + logTail());
+                throw new IllegalStateException(
+                        "Service " + name + " exited while starting; its log ends with:\n" + logTail());
             }
             try {
                 HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(endpoint.resolve("/2015-03-31/functions")).GET().build(),
+                        HttpRequest.newBuilder(endpoint.resolve("/2015-03-31/functions"))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return Set.of(JSON.readValue(response.body(), String[].class));
@@ -92,11 +95,13 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("Interrupted while starting " + name, e);
             }
         }
-        throw new IllegalStateException("Service " + name + " did not start within " + STARTUP_TIMEOUT + "; log:\n" + logTail());
+        throw new IllegalStateException(
+                "Service " + name + " did not start within " + STARTUP_TIMEOUT + "; log:\n" + logTail());
     }
 
     InvocationResult invoke(String definition, String functionName, byte[] event, int timeoutSeconds) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/2015-03-31/functions/" + definition + "/invocations"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        endpoint.resolve("/2015-03-31/functions/" + definition + "/invocations"))
                 .timeout(Duration.ofSeconds(timeoutSeconds + 5L))
                 .header("Lambda-Function-Name", functionName)
                 .header("Lambda-Request-Id", UUID.randomUUID().toString())
@@ -108,7 +113,9 @@ final class ServiceProcess implements AutoCloseable {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(name + " answered " + response.statusCode() + " for " + definition);
             }
-            return new InvocationResult(response.body(), response.headers().firstValue("X-Amz-Function-Error").orElse(null));
+            return new InvocationResult(
+                    response.body(),
+                    response.headers().firstValue("X-Amz-Function-Error").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException("Service " + name + " did not answer an invocation of " + definition, e);
         } catch (InterruptedException e) {

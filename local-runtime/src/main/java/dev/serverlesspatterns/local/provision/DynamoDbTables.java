@@ -49,7 +49,9 @@ final class DynamoDbTables {
                             .projection(Projection.builder()
                                     .projectionType(text(map(index.get("Projection")), "ProjectionType"))
                                     .build());
-                    return onDemand ? gsi.build() : gsi.provisionedThroughput(throughput()).build();
+                    return onDemand
+                            ? gsi.build()
+                            : gsi.provisionedThroughput(throughput()).build();
                 })
                 .toList();
         if (!indexes.isEmpty()) {
@@ -66,7 +68,8 @@ final class DynamoDbTables {
         try {
             table = dynamo.createTable(request.build()).tableDescription();
         } catch (ResourceInUseException alreadyThere) {
-            table = dynamo.describeTable(describe -> describe.tableName(tableName)).table();
+            table = dynamo.describeTable(describe -> describe.tableName(tableName))
+                    .table();
         }
         stack.record(
                 resource.logicalId(),
@@ -86,7 +89,10 @@ final class DynamoDbTables {
     }
 
     private static ProvisionedThroughput throughput() {
-        return ProvisionedThroughput.builder().readCapacityUnits(5L).writeCapacityUnits(5L).build();
+        return ProvisionedThroughput.builder()
+                .readCapacityUnits(5L)
+                .writeCapacityUnits(5L)
+                .build();
     }
 
     @SuppressWarnings("unchecked")

@@ -41,7 +41,9 @@ public final class Provisioner {
         Set<String> unsupported = new TreeSet<>();
         template.resources().values().stream()
                 .map(TemplateResource::type)
-                .filter(type -> !provisionedTypes().contains(type) && !SERVED_LOCALLY.contains(type) && !DEPLOY_ONLY.contains(type))
+                .filter(type -> !provisionedTypes().contains(type)
+                        && !SERVED_LOCALLY.contains(type)
+                        && !DEPLOY_ONLY.contains(type))
                 .forEach(unsupported::add);
         return unsupported;
     }
@@ -50,8 +52,8 @@ public final class Provisioner {
             SamTemplate template, AwsEndpoint endpoint, String stackName, Map<String, String> parameterOverrides) {
         Set<String> unsupported = unsupportedTypes(template);
         if (!unsupported.isEmpty()) {
-            throw new IllegalStateException("The local runtime cannot provision " + unsupported
-                    + ": add support in " + Provisioner.class.getName() + " or list the type as deploy-only");
+            throw new IllegalStateException("The local runtime cannot provision " + unsupported + ": add support in "
+                    + Provisioner.class.getName() + " or list the type as deploy-only");
         }
         Stack stack = new Stack(template, stackName, endpoint, template.parameterValues(parameterOverrides));
         try (DynamoDbClient dynamo = endpoint.configure(DynamoDbClient.builder());
@@ -61,12 +63,16 @@ public final class Provisioner {
                 switch (resource.type()) {
                     case DynamoDbTables.TYPE -> DynamoDbTables.create(dynamo, resource, stack);
                     case Secrets.TYPE -> Secrets.create(secrets, resource, stack);
-                    case FunctionDefinition.TYPE -> stack.record(
-                            resource.logicalId(),
-                            stack.generatedName(resource.logicalId()),
-                            Map.of("Arn", "arn:aws:lambda:" + endpoint.region() + ":" + AwsEndpoint.ACCOUNT_ID
-                                    + ":function:" + stack.generatedName(resource.logicalId())));
-                    case RestApiDefinition.TYPE -> stack.record(resource.logicalId(), "local", Map.of("RootResourceId", "root"));
+                    case FunctionDefinition.TYPE ->
+                        stack.record(
+                                resource.logicalId(),
+                                stack.generatedName(resource.logicalId()),
+                                Map.of(
+                                        "Arn",
+                                        "arn:aws:lambda:" + endpoint.region() + ":" + AwsEndpoint.ACCOUNT_ID
+                                                + ":function:" + stack.generatedName(resource.logicalId())));
+                    case RestApiDefinition.TYPE ->
+                        stack.record(resource.logicalId(), "local", Map.of("RootResourceId", "root"));
                     default -> log.debug("{} ({}) is deploy-only", resource.logicalId(), resource.type());
                 }
             }

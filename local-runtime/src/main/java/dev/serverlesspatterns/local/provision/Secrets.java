@@ -4,10 +4,10 @@ import dev.serverlesspatterns.local.template.TemplateResource;
 import java.security.SecureRandom;
 import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code AWS::SecretsManager::Secret}, including {@code GenerateSecretString}: the value is generated here
@@ -33,7 +33,8 @@ final class Secrets {
                 : generate(resource.section("GenerateSecretString"));
         String arn;
         try {
-            CreateSecretResponse created = secrets.createSecret(request -> request.name(name).secretString(value));
+            CreateSecretResponse created =
+                    secrets.createSecret(request -> request.name(name).secretString(value));
             arn = created.arn();
             stack.recordSecretValue(resource.logicalId(), value);
         } catch (ResourceExistsException alreadyThere) {
@@ -46,7 +47,9 @@ final class Secrets {
     }
 
     private static String generate(Map<String, Object> rules) {
-        int length = rules.containsKey("PasswordLength") ? Integer.parseInt(String.valueOf(rules.get("PasswordLength"))) : 32;
+        int length = rules.containsKey("PasswordLength")
+                ? Integer.parseInt(String.valueOf(rules.get("PasswordLength")))
+                : 32;
         boolean punctuation = !Boolean.parseBoolean(String.valueOf(rules.getOrDefault("ExcludePunctuation", "false")));
         String excluded = String.valueOf(rules.getOrDefault("ExcludeCharacters", ""));
         String alphabet = (LETTERS_AND_DIGITS + (punctuation ? PUNCTUATION : ""))

@@ -41,11 +41,16 @@ public final class Stack implements Intrinsics.Resources {
         return new Intrinsics(
                 parameters,
                 Map.of(
-                        "AWS::Region", endpoint.region(),
-                        "AWS::AccountId", AwsEndpoint.ACCOUNT_ID,
-                        "AWS::StackName", stackName,
-                        "AWS::Partition", "aws",
-                        "AWS::URLSuffix", "amazonaws.com"),
+                        "AWS::Region",
+                        endpoint.region(),
+                        "AWS::AccountId",
+                        AwsEndpoint.ACCOUNT_ID,
+                        "AWS::StackName",
+                        stackName,
+                        "AWS::Partition",
+                        "aws",
+                        "AWS::URLSuffix",
+                        "amazonaws.com"),
                 this);
     }
 

@@ -24,8 +24,22 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class CloudFormationYaml {
 
     private static final List<String> FUNCTION_TAGS = List.of(
-            "Base64", "Cidr", "FindInMap", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub", "Transform",
-            "And", "Equals", "If", "Not", "Or", "GetAtt");
+            "Base64",
+            "Cidr",
+            "FindInMap",
+            "GetAZs",
+            "ImportValue",
+            "Join",
+            "Select",
+            "Split",
+            "Sub",
+            "Transform",
+            "And",
+            "Equals",
+            "If",
+            "Not",
+            "Or",
+            "GetAtt");
 
     private CloudFormationYaml() {}
 
@@ -57,7 +71,8 @@ final class CloudFormationYaml {
             @Override
             public Object construct(Node node) {
                 Object value = switch (node) {
-                    case ScalarNode scalar when key.equals("Fn::GetAtt") ->
+                    case ScalarNode scalar
+                    when key.equals("Fn::GetAtt") ->
                         Arrays.asList(scalar.getValue().split("\\.", 2));
                     case ScalarNode scalar -> scalar.getValue();
                     case SequenceNode sequence -> constructSequence(sequence);

@@ -25,7 +25,9 @@ public final class FunctionDefinition {
 
     /** The Lambda artifact the template deploys, resolved against the template's folder like SAM does. */
     public Path codeUri() {
-        return templateDirectory.resolve(String.valueOf(resource.properties().get("CodeUri"))).normalize();
+        return templateDirectory
+                .resolve(String.valueOf(resource.properties().get("CodeUri")))
+                .normalize();
     }
 
     public String handler() {
@@ -58,17 +60,23 @@ public final class FunctionDefinition {
 
     public List<ApiEvent> apiEvents() {
         return resource.section("Events").entrySet().stream()
-                .filter(event -> "Api".equals(SamTemplate.asMap(event.getValue()).get("Type")))
-                .map(event -> ApiEvent.of(logicalId(), event.getKey(), SamTemplate.section(SamTemplate.asMap(event.getValue()), "Properties")))
+                .filter(event ->
+                        "Api".equals(SamTemplate.asMap(event.getValue()).get("Type")))
+                .map(event -> ApiEvent.of(
+                        logicalId(),
+                        event.getKey(),
+                        SamTemplate.section(SamTemplate.asMap(event.getValue()), "Properties")))
                 .toList();
     }
 
     /** An {@code Api} event: the route that invokes this function. */
-    public record ApiEvent(String functionLogicalId, String name, String restApiId, String method, String path, String authorizer) {
+    public record ApiEvent(
+            String functionLogicalId, String name, String restApiId, String method, String path, String authorizer) {
 
         static ApiEvent of(String functionLogicalId, String name, Map<String, Object> properties) {
             Object restApi = properties.get("RestApiId");
-            String restApiId = restApi instanceof Map<?, ?> ref ? String.valueOf(ref.get("Ref")) : String.valueOf(restApi);
+            String restApiId =
+                    restApi instanceof Map<?, ?> ref ? String.valueOf(ref.get("Ref")) : String.valueOf(restApi);
             Object authorizer = SamTemplate.section(properties, "Auth").get("Authorizer");
             return new ApiEvent(
                     functionLogicalId,

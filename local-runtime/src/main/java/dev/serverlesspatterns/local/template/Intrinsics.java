@@ -53,7 +53,10 @@ public final class Intrinsics {
                 }
                 case "Fn::Join" -> {
                     List<?> parts = (List<?>) argument;
-                    return ((List<?>) parts.get(1)).stream().map(this::resolveString).collect(Collectors.joining(String.valueOf(parts.get(0))));
+                    return ((List<?>) parts.get(1))
+                            .stream()
+                                    .map(this::resolveString)
+                                    .collect(Collectors.joining(String.valueOf(parts.get(0))));
                 }
                 default -> {
                     if (key.startsWith("Fn::")) {

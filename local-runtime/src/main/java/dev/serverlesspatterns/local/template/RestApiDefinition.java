@@ -34,18 +34,23 @@ public final class RestApiDefinition {
     }
 
     public Optional<String> defaultAuthorizer() {
-        return Optional.ofNullable(resource.section("Auth").get("DefaultAuthorizer")).map(String::valueOf);
+        return Optional.ofNullable(resource.section("Auth").get("DefaultAuthorizer"))
+                .map(String::valueOf);
     }
 
     /** The authorizer a route runs behind: its own {@code Auth.Authorizer}, else the API's default; NONE means none. */
     public Optional<TokenAuthorizer> authorizerFor(FunctionDefinition.ApiEvent route, Intrinsics intrinsics) {
-        String name = route.authorizer() != null ? route.authorizer() : defaultAuthorizer().orElse(null);
+        String name = route.authorizer() != null
+                ? route.authorizer()
+                : defaultAuthorizer().orElse(null);
         if (name == null || name.equals("NONE")) {
             return Optional.empty();
         }
-        Map<String, Object> definition = SamTemplate.section(SamTemplate.section(resource.section("Auth"), "Authorizers"), name);
+        Map<String, Object> definition =
+                SamTemplate.section(SamTemplate.section(resource.section("Auth"), "Authorizers"), name);
         if (definition.isEmpty()) {
-            throw new IllegalStateException("Route " + route.method() + " " + route.path() + " names unknown authorizer " + name);
+            throw new IllegalStateException(
+                    "Route " + route.method() + " " + route.path() + " names unknown authorizer " + name);
         }
         return Optional.of(TokenAuthorizer.of(name, definition, intrinsics));
     }
@@ -56,8 +61,11 @@ public final class RestApiDefinition {
         resource.section("GatewayResponses").forEach((type, value) -> {
             Map<String, Object> response = SamTemplate.asMap(value);
             Object body = SamTemplate.section(response, "ResponseTemplates").get("application/json");
-            responses.put(type, new GatewayResponse(
-                    Integer.parseInt(String.valueOf(response.get("StatusCode"))), body == null ? null : String.valueOf(body)));
+            responses.put(
+                    type,
+                    new GatewayResponse(
+                            Integer.parseInt(String.valueOf(response.get("StatusCode"))),
+                            body == null ? null : String.valueOf(body)));
         });
         return responses;
     }
@@ -70,7 +78,11 @@ public final class RestApiDefinition {
      * @param resultTtlSeconds {@code Identity.ReauthorizeEvery}, 300 by default as on API Gateway
      */
     public record TokenAuthorizer(
-            String name, String functionLogicalId, String identityHeader, String validationExpression, int resultTtlSeconds) {
+            String name,
+            String functionLogicalId,
+            String identityHeader,
+            String validationExpression,
+            int resultTtlSeconds) {
 
         static TokenAuthorizer of(String name, Map<String, Object> definition, Intrinsics intrinsics) {
             Map<String, Object> identity = SamTemplate.section(definition, "Identity");

@@ -44,7 +44,9 @@ public final class LambdaHarness {
                     new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
                     output,
                     new InvocationContext(
-                            stack.ref(logicalId), UUID.randomUUID().toString(), Duration.ofSeconds(function.timeoutSeconds())));
+                            stack.ref(logicalId),
+                            UUID.randomUUID().toString(),
+                            Duration.ofSeconds(function.timeoutSeconds())));
         } catch (IOException | RuntimeException failure) {
             throw new LambdaFunctionException(rootCause(failure));
         }
@@ -62,15 +64,18 @@ public final class LambdaHarness {
             // Spring binds SPRING_* environment variables to properties; system properties need the property name.
             environment.entrySet().stream()
                     .filter(variable -> variable.getKey().startsWith("SPRING_"))
-                    .forEach(variable -> System.setProperty(
-                            variable.getKey().toLowerCase().replace('_', '.'), variable.getValue()));
+                    .forEach(variable ->
+                            System.setProperty(variable.getKey().toLowerCase().replace('_', '.'), variable.getValue()));
             String handlerClass = function.handler().split("::")[0];
             try {
-                return (RequestStreamHandler) Class.forName(handlerClass).getDeclaredConstructor().newInstance();
+                return (RequestStreamHandler)
+                        Class.forName(handlerClass).getDeclaredConstructor().newInstance();
             } catch (InvocationTargetException failure) {
-                throw new IllegalStateException("The handler of " + function.logicalId() + " failed to start", failure.getCause());
+                throw new IllegalStateException(
+                        "The handler of " + function.logicalId() + " failed to start", failure.getCause());
             } catch (ReflectiveOperationException | ClassCastException failure) {
-                throw new IllegalStateException("Cannot instantiate " + handlerClass + " for " + function.logicalId(), failure);
+                throw new IllegalStateException(
+                        "Cannot instantiate " + handlerClass + " for " + function.logicalId(), failure);
             }
         }
     }

@@ -47,7 +47,11 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
             AwsEmulator emulator = AwsEmulators.start(System.getenv());
             // In-JVM handlers read the SDK's system properties, exactly as a Lambda reads its environment.
             emulator.endpoint().systemProperties().forEach(System::setProperty);
-            Stack stack = Provisioner.provision(SamTemplate.ofRepository(), emulator.endpoint(), "suite", TemplateParameters.fromSystemProperties());
+            Stack stack = Provisioner.provision(
+                    SamTemplate.ofRepository(),
+                    emulator.endpoint(),
+                    "suite",
+                    TemplateParameters.fromSystemProperties());
             return new Session(emulator, new ProvisionedStack(stack), new LambdaHarness(stack));
         }
 

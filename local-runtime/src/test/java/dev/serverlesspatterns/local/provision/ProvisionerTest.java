@@ -48,12 +48,17 @@ class ProvisionerTest {
         // given the provisioned stack
         try (DynamoDbClient dynamo = emulator.endpoint().configure(DynamoDbClient.builder())) {
             // when the orders table is described
-            TableDescription table = dynamo.describeTable(request -> request.tableName(stack.ref("OrdersTable"))).table();
+            TableDescription table = dynamo.describeTable(request -> request.tableName(stack.ref("OrdersTable")))
+                    .table();
 
             // then it has the key, index and stream the template declares
             assertThat(table.tableName()).isEqualTo("provisioner-test-OrdersTable");
-            assertThat(table.keySchema()).singleElement().satisfies(key -> assertThat(key.attributeName()).isEqualTo("orderId"));
-            assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(index -> assertThat(index.indexName()).isEqualTo("byCustomer"));
+            assertThat(table.keySchema())
+                    .singleElement()
+                    .satisfies(key -> assertThat(key.attributeName()).isEqualTo("orderId"));
+            assertThat(table.globalSecondaryIndexes())
+                    .singleElement()
+                    .satisfies(index -> assertThat(index.indexName()).isEqualTo("byCustomer"));
             assertThat(table.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
             assertThat(stack.attribute("OrdersTable", "StreamArn")).isEqualTo(table.latestStreamArn());
         }
@@ -64,8 +69,10 @@ class ProvisionerTest {
         // given the provisioned stack
         try (SecretsManagerClient secrets = emulator.endpoint().configure(SecretsManagerClient.builder())) {
             // when the generated secrets are read back from the emulator
-            String signingKey = secrets.getSecretValue(request -> request.secretId(stack.ref("JwtSigningSecret"))).secretString();
-            String adminClient = secrets.getSecretValue(request -> request.secretId(stack.ref("AdminClientSecret"))).secretString();
+            String signingKey = secrets.getSecretValue(request -> request.secretId(stack.ref("JwtSigningSecret")))
+                    .secretString();
+            String adminClient = secrets.getSecretValue(request -> request.secretId(stack.ref("AdminClientSecret")))
+                    .secretString();
 
             // then they follow the template's GenerateSecretString rules
             assertThat(signingKey).hasSize(64).matches("[A-Za-z0-9]+");

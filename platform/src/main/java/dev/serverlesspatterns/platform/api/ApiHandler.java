@@ -31,8 +31,14 @@ public class ApiHandler {
             String requestId = request.getRequestContext() == null
                     ? "unknown"
                     : request.getRequestContext().getRequestId();
-            log.error("Request {} {} failed (request id {})", request.getHttpMethod(), request.getPath(), requestId, unexpected);
-            return responses.problem(ApiProblem.of(500, "INTERNAL_ERROR", "The request failed; quote request id " + requestId + "."));
+            log.error(
+                    "Request {} {} failed (request id {})",
+                    request.getHttpMethod(),
+                    request.getPath(),
+                    requestId,
+                    unexpected);
+            return responses.problem(
+                    ApiProblem.of(500, "INTERNAL_ERROR", "The request failed; quote request id " + requestId + "."));
         }
     }
 }

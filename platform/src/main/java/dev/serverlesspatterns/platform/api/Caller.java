@@ -15,10 +15,12 @@ public record Caller(String principalId, Set<String> scopes) {
     public static final String SCOPES_CONTEXT_KEY = "scopes";
 
     public static Caller of(APIGatewayProxyRequestEvent request) {
-        Map<String, Object> authorizer =
-                request.getRequestContext() == null ? null : request.getRequestContext().getAuthorizer();
+        Map<String, Object> authorizer = request.getRequestContext() == null
+                ? null
+                : request.getRequestContext().getAuthorizer();
         if (authorizer == null || !(authorizer.get("principalId") instanceof String principal) || principal.isBlank()) {
-            throw new ApiProblemException(ApiProblem.of(401, "UNAUTHENTICATED", "The request carries no authorized caller."));
+            throw new ApiProblemException(
+                    ApiProblem.of(401, "UNAUTHENTICATED", "The request carries no authorized caller."));
         }
         Object scopes = authorizer.get(SCOPES_CONTEXT_KEY);
         Set<String> granted = scopes instanceof String text && !text.isBlank()

@@ -63,8 +63,8 @@ public class RequestBodyReader {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
         }
         if (body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
-            throw new ApiProblemException(ApiProblem.of(
-                    413, "BODY_TOO_LARGE", "The request body exceeds " + maxBodyBytes + " bytes."));
+            throw new ApiProblemException(
+                    ApiProblem.of(413, "BODY_TOO_LARGE", "The request body exceeds " + maxBodyBytes + " bytes."));
         }
         return body;
     }

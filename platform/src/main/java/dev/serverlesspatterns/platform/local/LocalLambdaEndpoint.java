@@ -62,9 +62,11 @@ class LocalLambdaEndpoint implements SmartLifecycle {
     @Override
     public void start() {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.lambdaPort()), 0);
+            server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.lambdaPort()), 0);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot bind the local Lambda endpoint to port " + properties.lambdaPort(), e);
+            throw new IllegalStateException(
+                    "Cannot bind the local Lambda endpoint to port " + properties.lambdaPort(), e);
         }
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
@@ -73,7 +75,9 @@ class LocalLambdaEndpoint implements SmartLifecycle {
         if (properties.stopWithParent()) {
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(shutdown));
         }
-        log.info("Local Lambda endpoint listening on 127.0.0.1:{}", server.getAddress().getPort());
+        log.info(
+                "Local Lambda endpoint listening on 127.0.0.1:{}",
+                server.getAddress().getPort());
     }
 
     @Override
@@ -93,7 +97,8 @@ class LocalLambdaEndpoint implements SmartLifecycle {
             String path = exchange.getRequestURI().getPath();
             if (path.equals(PREFIX) && exchange.getRequestMethod().equals("GET")) {
                 send(exchange, 200, Map.of(), jsonMapper.toJson(functionNames()));
-            } else if (path.endsWith("/invocations") && exchange.getRequestMethod().equals("POST")) {
+            } else if (path.endsWith("/invocations")
+                    && exchange.getRequestMethod().equals("POST")) {
                 String definition = path.substring(PREFIX.length() + 1, path.length() - "/invocations".length());
                 invoke(exchange, definition);
             } else {
@@ -129,12 +134,16 @@ class LocalLambdaEndpoint implements SmartLifecycle {
             Message<byte[]> request = AWSLambdaUtils.generateMessage(
                     event, function.getInputType(), function.isSupplier(), jsonMapper, context);
             Object result = function.apply(request);
-            byte[] output = AWSLambdaUtils.generateOutputFromObject(request, result, jsonMapper, function.getOutputType());
+            byte[] output =
+                    AWSLambdaUtils.generateOutputFromObject(request, result, jsonMapper, function.getOutputType());
             send(exchange, 200, Map.of(), output);
         } catch (RuntimeException | Error failure) {
             Throwable cause = rootCause(failure);
             log.error("Function {} failed (request {})", definition, context.getAwsRequestId(), failure);
-            send(exchange, 200, Map.of("X-Amz-Function-Error", "Unhandled"),
+            send(
+                    exchange,
+                    200,
+                    Map.of("X-Amz-Function-Error", "Unhandled"),
                     errorBody(cause.getClass().getName(), String.valueOf(cause.getMessage()), stackTraceOf(cause)));
         }
     }
@@ -181,5 +190,4 @@ class LocalLambdaEndpoint implements SmartLifecycle {
             out.write(body);
         }
     }
-
 }

@@ -10,4 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stopWithParent stop this service when the process that launched it exits
  */
 @ConfigurationProperties("platform.local")
-public record LocalLambdaProperties(int lambdaPort, @DefaultValue("true") boolean stopWithParent) {}
+public record LocalLambdaProperties(
+        int lambdaPort, @DefaultValue("true") boolean stopWithParent) {}
