@@ -1,0 +1,74 @@
+package dev.serverlesspatterns.local.engines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The engines the decision order picks answer real queries; here that means the embedded binaries. */
+class EnginesTest {
+
+    @Test
+    void postgresAnswersSql() throws Exception {
+        // given the Postgres this machine offers
+        try (Engine postgres = Engines.postgres(Map.of());
+                // when a client connects and asks a question
+                Connection connection =
+                        DriverManager.getConnection(postgres.url(), postgres.username(), postgres.password());
+                ResultSet answer = connection
+                        .createStatement()
+                        .executeQuery("select 40 + 2, current_setting('listen_addresses')")) {
+            // then a real engine answered, listening on loopback only
+            answer.next();
+            assertThat(answer.getInt(1)).isEqualTo(42);
+            assertThat(answer.getString(2)).isIn("127.0.0.1", "*");
+        }
+    }
+
+    @Test
+    void redisAnswersPing() throws Exception {
+        // given the Redis this machine offers
+        try (Engine redis = Engines.redis(Map.of())) {
+            URI uri = URI.create(redis.url());
+
+            // when a client sends PING over the Redis protocol
+            try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                OutputStream out = socket.getOutputStream();
+                out.write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String reply = new BufferedReader(
+                                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine();
+
+                // then it answers PONG
+                assertThat(reply).isEqualTo("+PONG");
+            }
+        }
+    }
+
+    @Test
+    void explicitUrlsWinOverEverythingElse() {
+        // given URLs in the environment
+        Map<String, String> environment = Map.of(
+                "SPRING_DATASOURCE_URL", "jdbc:postgresql://db.internal:5432/shop",
+                "SPRING_DATA_REDIS_URL", "redis://cache.internal:6379");
+
+        // when the engines are chosen
+        try (Engine postgres = Engines.postgres(environment);
+                Engine redis = Engines.redis(environment)) {
+            // then they are used as given, and nothing is started
+            assertThat(postgres.url()).isEqualTo("jdbc:postgresql://db.internal:5432/shop");
+            assertThat(redis.url()).isEqualTo("redis://cache.internal:6379");
+            assertThat(postgres.description()).contains("from the environment");
+        }
+    }
+}
