@@ -1,0 +1,58 @@
+package dev.serverlesspatterns.authorizer.token;
+
+import dev.serverlesspatterns.authorizer.AuthorizerProperties;
+import dev.serverlesspatterns.authorizer.users.ClientSecrets;
+import java.security.MessageDigest;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one client that is not in the users table: its credentials are the generated secret
+ * {@code {"clientId":"admin","clientSecret":"..."}}, so the first admin exists without anyone writing a password
+ * into a template. Read on first use and kept for the life of the execution environment.
+ */
+@Component
+class BootstrapAdmin {
+
+    private final SecretsManagerClient secretsManager;
+    private final JsonMapper json;
+    private final String secretArn;
+    private volatile Credentials credentials;
+
+    BootstrapAdmin(SecretsManagerClient secretsManager, JsonMapper json, AuthorizerProperties properties) {
+        this.secretsManager = secretsManager;
+        this.json = json;
+        this.secretArn = AuthorizerProperties.required(properties.adminClientSecretArn(), "ADMIN_CLIENT_SECRET_ARN");
+    }
+
+    boolean isAdmin(String clientId) {
+        return credentials().clientId().equals(clientId);
+    }
+
+    /** Compares digests, so neither the content nor the length of the secret leaks through timing. */
+    boolean secretMatches(String presentedSecret) {
+        return MessageDigest.isEqual(
+                ClientSecrets.sha256(presentedSecret),
+                ClientSecrets.sha256(credentials().clientSecret()));
+    }
+
+    private Credentials credentials() {
+        Credentials cached = credentials;
+        if (cached == null) {
+            String secret = secretsManager
+                    .getSecretValue(request -> request.secretId(secretArn))
+                    .secretString();
+            cached = json.readValue(secret, Credentials.class);
+            if (cached.clientId() == null
+                    || cached.clientSecret() == null
+                    || cached.clientSecret().isBlank()) {
+                throw new IllegalStateException("The admin client secret needs clientId and clientSecret");
+            }
+            credentials = cached;
+        }
+        return cached;
+    }
+
+    private record Credentials(String clientId, String clientSecret) {}
+}
