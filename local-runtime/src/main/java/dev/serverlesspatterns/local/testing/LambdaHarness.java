@@ -20,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code Handler} class with the function's template environment and passes the raw event to
  * {@code handleRequest}. Handlers stay warm for the JVM, one per function, like Lambda execution environments.
  *
- * <p>The environment reaches the handler as system properties, which Spring reads like environment variables;
- * functions of one service agree on their shared variables, so later handlers do not disturb earlier ones.
+ * <p>The environment reaches the handler as system properties, which Spring reads like environment variables.
+ * They are JVM-wide: a handler started later also sees variables of handlers started before it, so this harness
+ * cannot prove that a function starts with only its own variables (the local suite, one JVM per service, comes
+ * closer). Functions of one service agree on their shared variables, so later handlers do not disturb earlier ones.
  */
 public final class LambdaHarness {
 
@@ -48,7 +50,8 @@ public final class LambdaHarness {
                             UUID.randomUUID().toString(),
                             Duration.ofSeconds(function.timeoutSeconds())));
         } catch (IOException | RuntimeException failure) {
-            throw new LambdaFunctionException(rootCause(failure));
+            // What Lambda would report: the exception handleRequest threw, not its root cause.
+            throw new LambdaFunctionException(failure);
         }
         return output.toString(StandardCharsets.UTF_8);
     }
@@ -78,13 +81,5 @@ public final class LambdaHarness {
                         "Cannot instantiate " + handlerClass + " for " + function.logicalId(), failure);
             }
         }
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

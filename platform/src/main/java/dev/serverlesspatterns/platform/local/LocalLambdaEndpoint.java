@@ -138,13 +138,14 @@ class LocalLambdaEndpoint implements SmartLifecycle {
                     AWSLambdaUtils.generateOutputFromObject(request, result, jsonMapper, function.getOutputType());
             send(exchange, 200, Map.of(), output);
         } catch (RuntimeException | Error failure) {
-            Throwable cause = rootCause(failure);
+            // Lambda reports the exception the handler threw, not its root cause: API Gateway matches its message.
             log.error("Function {} failed (request {})", definition, context.getAwsRequestId(), failure);
             send(
                     exchange,
                     200,
                     Map.of("X-Amz-Function-Error", "Unhandled"),
-                    errorBody(cause.getClass().getName(), String.valueOf(cause.getMessage()), stackTraceOf(cause)));
+                    errorBody(
+                            failure.getClass().getName(), String.valueOf(failure.getMessage()), stackTraceOf(failure)));
         }
     }
 
@@ -165,14 +166,6 @@ class LocalLambdaEndpoint implements SmartLifecycle {
 
     private byte[] errorBody(String type, String message, String[] stackTrace) {
         return jsonMapper.toJson(Map.of("errorType", type, "errorMessage", message, "stackTrace", stackTrace));
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static String[] stackTraceOf(Throwable cause) {
