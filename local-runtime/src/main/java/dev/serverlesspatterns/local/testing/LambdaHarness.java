@@ -1,7 +1,7 @@
 package dev.serverlesspatterns.local.testing;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.serverlesspatterns.local.lambda.InvocationContext;
+import dev.serverlesspatterns.lambda.InvocationContext;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
 import java.io.ByteArrayInputStream;

@@ -2,6 +2,7 @@ package dev.serverlesspatterns.platform.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.serverlesspatterns.lambda.InvocationContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -129,7 +130,7 @@ class LocalLambdaEndpoint implements SmartLifecycle {
         try (InputStream body = exchange.getRequestBody()) {
             event = body.readAllBytes();
         }
-        LocalLambdaContext context = contextOf(exchange, definition);
+        InvocationContext context = contextOf(exchange, definition);
         try {
             Message<byte[]> request = AWSLambdaUtils.generateMessage(
                     event, function.getInputType(), function.isSupplier(), jsonMapper, context);
@@ -149,12 +150,12 @@ class LocalLambdaEndpoint implements SmartLifecycle {
         }
     }
 
-    private LocalLambdaContext contextOf(HttpExchange exchange, String definition) {
+    private InvocationContext contextOf(HttpExchange exchange, String definition) {
         var headers = exchange.getRequestHeaders();
         String functionName = headers.getFirst(FUNCTION_NAME_HEADER);
         String requestId = headers.getFirst(REQUEST_ID_HEADER);
         String timeout = headers.getFirst(TIMEOUT_HEADER);
-        return new LocalLambdaContext(
+        return new InvocationContext(
                 functionName == null ? definition : functionName,
                 requestId == null ? UUID.randomUUID().toString() : requestId,
                 Duration.ofSeconds(timeout == null ? 30 : Long.parseLong(timeout)));

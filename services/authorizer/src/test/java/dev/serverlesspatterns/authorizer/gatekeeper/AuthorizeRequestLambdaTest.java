@@ -260,7 +260,7 @@ class AuthorizeRequestLambdaTest {
     @Test
     void rejectsRequestWithoutToken() {
         // given
-        ObjectNode event = Events.load("gatekeeper/token-authorizer.json");
+        ObjectNode event = Events.load("gatekeeper/authorize-request.json");
         event.remove("authorizationToken");
 
         // when / then
@@ -376,13 +376,13 @@ class AuthorizeRequestLambdaTest {
     }
 
     private JsonNode authorize(String authorizationToken) {
-        ObjectNode event = Events.load("gatekeeper/token-authorizer.json");
+        ObjectNode event = Events.load("gatekeeper/authorize-request.json");
         event.put("authorizationToken", authorizationToken);
         return Events.parse(lambda.invoke(FUNCTION, Events.json(event)));
     }
 
     private void assertUnauthorized(String authorizationToken) {
-        ObjectNode event = Events.load("gatekeeper/token-authorizer.json");
+        ObjectNode event = Events.load("gatekeeper/authorize-request.json");
         event.put("authorizationToken", authorizationToken);
         assertUnauthorized(event);
     }

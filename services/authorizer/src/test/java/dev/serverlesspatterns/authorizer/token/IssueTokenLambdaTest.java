@@ -111,7 +111,7 @@ class IssueTokenLambdaTest {
                 .asString();
 
         // when
-        ObjectNode event = Events.load("gatekeeper/token-authorizer.json");
+        ObjectNode event = Events.load("gatekeeper/authorize-request.json");
         event.put("authorizationToken", "Bearer " + accessToken);
         JsonNode policy = Events.parse(lambda.invoke("AuthorizeRequestFunction", Events.json(event)));
 
@@ -139,7 +139,7 @@ class IssueTokenLambdaTest {
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
         JsonNode body = Events.parse(response.path("body").asString());
         assertThat(body.path("scope").asString()).isEqualTo("admin");
-        ObjectNode event = Events.load("gatekeeper/token-authorizer.json");
+        ObjectNode event = Events.load("gatekeeper/authorize-request.json");
         event.put("authorizationToken", "Bearer " + body.path("access_token").asString());
         JsonNode policy = Events.parse(lambda.invoke("AuthorizeRequestFunction", Events.json(event)));
         assertThat(policy.path("policyDocument")
@@ -323,7 +323,7 @@ class IssueTokenLambdaTest {
     }
 
     private static ObjectNode tokenRequest(String authorization, String body) {
-        ObjectNode event = Events.load("token/client-credentials.json");
+        ObjectNode event = Events.load("token/issue-token.json");
         if (authorization != null) {
             Events.withHeader(event, "Authorization", authorization);
         }
