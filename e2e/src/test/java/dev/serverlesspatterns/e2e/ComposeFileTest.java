@@ -2,6 +2,7 @@ package dev.serverlesspatterns.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlesspatterns.local.emulator.ContainerEmulator;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -34,6 +35,11 @@ class ComposeFileTest {
                 assertThat(String.valueOf(image)).as(name).contains(":").doesNotEndWith(":latest");
             }
         });
+    }
+
+    @Test
+    void runsTheFlociVersionTheTestsUse() {
+        assertThat(services.get("floci")).containsEntry("image", ContainerEmulator.FLOCI_IMAGE);
     }
 
     @Test

@@ -7,10 +7,10 @@ import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /** An emulator in a Testcontainers-managed container: Floci by default, LocalStack for token holders. */
-final class ContainerEmulator implements AwsEmulator {
+public final class ContainerEmulator implements AwsEmulator {
 
     /** Pinned so every contributor and CI run tests against the same emulator. */
-    static final String FLOCI_IMAGE = "floci/floci:2.6.0";
+    public static final String FLOCI_IMAGE = "floci/floci:2.2.0";
 
     static final String LOCALSTACK_IMAGE = "localstack/localstack:4.14.0";
 

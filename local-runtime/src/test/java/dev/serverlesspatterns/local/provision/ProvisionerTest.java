@@ -1,14 +1,19 @@
 package dev.serverlesspatterns.local.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import dev.serverlesspatterns.local.template.SamTemplate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -41,6 +46,24 @@ class ProvisionerTest {
 
         // then nothing is left out silently
         assertThat(unsupported).isEmpty();
+    }
+
+    @Test
+    void refusesATemplateWithAResourceTypeItCannotRun(@TempDir Path directory) throws IOException {
+        // given a template with a type the local runtime neither provisions, serves nor ignores
+        Path file = Files.writeString(directory.resolve("template.yaml"), """
+                Resources:
+                  Builds:
+                    Type: AWS::CodeBuild::Project
+                    Properties: {}
+                """);
+
+        // when it is provisioned
+        // then the run stops before creating anything, naming the type
+        assertThatThrownBy(() ->
+                        Provisioner.provision(SamTemplate.load(file), emulator.endpoint(), "unsupported", Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AWS::CodeBuild::Project");
     }
 
     @Test
