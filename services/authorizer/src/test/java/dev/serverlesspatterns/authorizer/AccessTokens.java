@@ -46,6 +46,11 @@ public final class AccessTokens {
                 .jwtID(UUID.randomUUID().toString());
     }
 
+    /** Claims like those the token endpoint gives the bootstrap admin, with the given scope claim. */
+    public static JWTClaimsSet.Builder bootstrapAdminClaims(String scope) {
+        return validClaims("admin").claim("scope", scope).claim("client_type", "bootstrap-admin");
+    }
+
     public static String hs256(String secret, JWTClaimsSet claims) {
         return hmac(JWSAlgorithm.HS256, secret.getBytes(StandardCharsets.UTF_8), claims);
     }

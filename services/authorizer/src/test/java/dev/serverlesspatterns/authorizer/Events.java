@@ -3,6 +3,8 @@ package dev.serverlesspatterns.authorizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,6 +25,56 @@ public final class Events {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What API Gateway hands the TOKEN authorizer: the request's Authorization header value. */
+    public static ObjectNode authorizeRequest(String authorizationToken) {
+        ObjectNode event = load("gatekeeper/authorize-request.json");
+        event.put("authorizationToken", authorizationToken);
+        return event;
+    }
+
+    /** {@code POST /oauth/token} with a form body; without Authorization header where {@code authorization} is null. */
+    public static ObjectNode issueToken(String authorization, String formBody) {
+        ObjectNode event = load("token/issue-token.json");
+        if (authorization != null) {
+            withHeader(event, "Authorization", authorization);
+        }
+        event.put("body", formBody);
+        return event;
+    }
+
+    /** {@code POST /admin/users}, as the bootstrap admin. */
+    public static ObjectNode createUser(String userId, String... scopes) {
+        ObjectNode event = load("users/create-user.json");
+        event.put("body", json(Map.of("userId", userId, "scopes", List.of(scopes))));
+        return event;
+    }
+
+    /** {@code POST /admin/users/{userId}/scopes}, as the bootstrap admin. */
+    public static ObjectNode grantScope(String userId, String scope) {
+        ObjectNode event = load("users/grant-scope.json");
+        withPathParameter(event, "userId", userId);
+        event.put("path", "/admin/users/" + userId + "/scopes");
+        event.put("body", json(Map.of("scope", scope)));
+        return event;
+    }
+
+    /** {@code DELETE /admin/users/{userId}/scopes/{scope}}, as the bootstrap admin. */
+    public static ObjectNode revokeScope(String userId, String scope) {
+        ObjectNode event = load("users/revoke-scope.json");
+        withPathParameter(event, "userId", userId);
+        withPathParameter(event, "scope", scope);
+        event.put("path", "/admin/users/" + userId + "/scopes/" + scope);
+        return event;
+    }
+
+    /** {@code POST /admin/users/{userId}/disable}, as the bootstrap admin. */
+    public static ObjectNode disableUser(String userId) {
+        ObjectNode event = load("users/disable-user.json");
+        withPathParameter(event, "userId", userId);
+        event.put("path", "/admin/users/" + userId + "/disable");
+        return event;
     }
 
     public static JsonNode parse(String json) {
@@ -51,6 +103,12 @@ public final class Events {
         ObjectNode authorizer = (ObjectNode) event.get("requestContext").get("authorizer");
         authorizer.put("principalId", principalId);
         authorizer.put("scopes", scopes);
+        return event;
+    }
+
+    /** A request that reached the function without passing the authorizer. */
+    public static ObjectNode withoutAuthorizer(ObjectNode event) {
+        ((ObjectNode) event.get("requestContext")).remove("authorizer");
         return event;
     }
 

@@ -4,13 +4,17 @@ import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The provisioned users table, seen directly: to seed users and to check what a function wrote. */
+/**
+ * The provisioned users table, seen directly: to seed users and to check what a function wrote. Tests receive one
+ * as a parameter from {@link AuthorizerExtension}, which closes it after the test.
+ */
 public final class UsersTable implements AutoCloseable {
 
     private final DynamoDbClient dynamo;
@@ -26,7 +30,19 @@ public final class UsersTable implements AutoCloseable {
         return "user-" + UUID.randomUUID().toString().substring(0, 13);
     }
 
-    public void put(String userId, String status, String... scopes) {
+    /** Seeds an {@code ACTIVE} user of this test's own, holding the given scopes, and answers its id. */
+    public String newActiveUser(String... scopes) {
+        return newUser("ACTIVE", scopes);
+    }
+
+    /** Seeds a user of this test's own, in the given status and holding the given scopes, and answers its id. */
+    public String newUser(String status, String... scopes) {
+        String userId = newUserId();
+        put(userId, status, scopes);
+        return userId;
+    }
+
+    private void put(String userId, String status, String... scopes) {
         String now = Instant.now().toString();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("userId", AttributeValue.fromS(userId));
@@ -45,6 +61,16 @@ public final class UsersTable implements AutoCloseable {
                 .key(Map.of("userId", AttributeValue.fromS(userId)))
                 .consistentRead(true));
         return response.hasItem() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    /** The scopes the stored user holds; the user must exist and hold some. */
+    public List<String> scopesOf(String userId) {
+        return item(userId).orElseThrow().get("scopes").ss();
+    }
+
+    /** The status of the stored user, which must exist. */
+    public String statusOf(String userId) {
+        return item(userId).orElseThrow().get("status").s();
     }
 
     @Override

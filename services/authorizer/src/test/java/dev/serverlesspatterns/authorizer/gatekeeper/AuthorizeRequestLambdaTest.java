@@ -3,56 +3,54 @@ package dev.serverlesspatterns.authorizer.gatekeeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.serverlesspatterns.authorizer.AccessTokens;
+import dev.serverlesspatterns.authorizer.AuthorizerExtension;
 import dev.serverlesspatterns.authorizer.Events;
+import dev.serverlesspatterns.authorizer.Functions;
+import dev.serverlesspatterns.authorizer.Policy;
 import dev.serverlesspatterns.authorizer.UsersTable;
 import dev.serverlesspatterns.local.testing.LambdaFunctionException;
-import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.junit.jupiter.api.AfterEach;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The TOKEN authorizer through the real FunctionInvoker, as API Gateway calls it. */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, AuthorizerExtension.class})
 class AuthorizeRequestLambdaTest {
 
-    private static final String FUNCTION = "AuthorizeRequestFunction";
     private static final String STAGE_WILDCARD = "arn:aws:execute-api:us-east-1:000000000000:abc123/v1/*/*";
 
-    private LambdaHarness lambda;
+    private Functions functions;
     private UsersTable users;
     private String signingSecret;
 
     @BeforeEach
-    void setUp(LambdaHarness lambda, ProvisionedStack stack) {
-        this.lambda = lambda;
-        this.users = new UsersTable(stack);
+    void setUp(Functions functions, UsersTable users, ProvisionedStack stack) {
+        this.functions = functions;
+        this.users = users;
         this.signingSecret = stack.secretString("JwtSigningSecret");
-    }
-
-    @AfterEach
-    void tearDown() {
-        users.close();
     }
 
     @Test
     void allowsValidTokenOverTheWholeStageWithTheUsersScopes() {
         // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read", "orders:write");
+        String userId = users.newActiveUser("orders:read", "orders:write");
         String token = AccessTokens.hs256(
                 signingSecret,
                 AccessTokens.validClaims(userId)
@@ -60,44 +58,35 @@ class AuthorizeRequestLambdaTest {
                         .build());
 
         // when
-        JsonNode policy = authorize("Bearer " + token);
+        Policy policy = functions.authorize("Bearer " + token);
 
         // then
-        assertThat(policy.has("statusCode"))
+        assertThat(policy.json().has("statusCode"))
                 .as("not wrapped as an HTTP response")
                 .isFalse();
-        assertThat(policy.path("principalId").asString()).isEqualTo(userId);
-        JsonNode statement = policy.path("policyDocument").path("Statement").get(0);
-        assertThat(policy.path("policyDocument").path("Version").asString()).isEqualTo("2012-10-17");
-        assertThat(policy.path("policyDocument").path("Statement").size()).isEqualTo(1);
-        assertThat(statement.path("Effect").asString()).isEqualTo("Allow");
-        assertThat(statement.path("Action").asString()).isEqualTo("execute-api:Invoke");
-        assertThat(statement.path("Resource").get(0).asString()).isEqualTo(STAGE_WILDCARD);
-        assertThat(statement.path("Condition").isNull())
+        assertThat(policy.principalId()).isEqualTo(userId);
+        assertThat(policy.document().path("Version").asString()).isEqualTo("2012-10-17");
+        assertThat(policy.document().path("Statement").size()).isEqualTo(1);
+        assertThat(policy.effect()).isEqualTo("Allow");
+        assertThat(policy.statement().path("Action").asString()).isEqualTo("execute-api:Invoke");
+        assertThat(policy.resource()).isEqualTo(STAGE_WILDCARD);
+        assertThat(policy.statement().path("Condition").isNull())
                 .as("API Gateway refuses a null Condition")
                 .isFalse();
-        assertThat(policy.path("context").path("principalId").asString()).isEqualTo(userId);
-        assertThat(policy.path("context").path("scopes").asString()).isEqualTo("orders:read orders:write");
+        assertThat(policy.context().path("principalId").asString()).isEqualTo(userId);
+        assertThat(policy.scopes()).isEqualTo("orders:read orders:write");
     }
 
     @Test
     void policyCachedForOneRouteAlsoAllowsTheNextRoute() {
         // given a decision made for GET /orders, which API Gateway caches for the token
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
-        String token = AccessTokens.hs256(
-                signingSecret, AccessTokens.validClaims(userId).build());
+        String userId = users.newActiveUser("orders:read");
 
         // when
-        JsonNode policy = authorize("Bearer " + token);
+        Policy policy = functions.authorize(bearerTokenOf(userId));
 
         // then the same cached policy also covers other methods and deeper paths of the stage
-        String resource = policy.path("policyDocument")
-                .path("Statement")
-                .get(0)
-                .path("Resource")
-                .get(0)
-                .asString();
+        String resource = policy.resource();
         assertThat(IamResource.matches(
                         resource, "arn:aws:execute-api:us-east-1:000000000000:abc123/v1/DELETE/orders/42"))
                 .isTrue();
@@ -112,51 +101,40 @@ class AuthorizeRequestLambdaTest {
     @Test
     void revokedScopeIsGoneFromTheNextDecision() {
         // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read", "orders:write");
-        String token = AccessTokens.hs256(
-                signingSecret, AccessTokens.validClaims(userId).build());
-        assertThat(authorize("Bearer " + token).path("context").path("scopes").asString())
-                .isEqualTo("orders:read orders:write");
+        String userId = users.newActiveUser("orders:read", "orders:write");
+        String authorization = bearerTokenOf(userId);
+        assertThat(functions.authorize(authorization).scopes()).isEqualTo("orders:read orders:write");
 
         // when the admin revokes a scope after the token was issued
-        ObjectNode revoke = Events.load("users/revoke-scope.json");
-        Events.withPathParameter(revoke, "userId", userId);
-        Events.withPathParameter(revoke, "scope", "orders:write");
-        assertThat(Events.parse(lambda.invoke("RevokeScopeFunction", Events.json(revoke)))
-                        .path("statusCode")
-                        .asInt())
-                .isEqualTo(200);
-        JsonNode policy = authorize("Bearer " + token);
+        assertThat(functions.revokeScope(userId, "orders:write").statusCode()).isEqualTo(200);
+        Policy policy = functions.authorize(authorization);
 
         // then
-        assertThat(policy.path("context").path("scopes").asString()).isEqualTo("orders:read");
+        assertThat(policy.scopes()).isEqualTo("orders:read");
     }
 
     @Test
     void narrowsScopesToThoseTheTokenWasIssuedFor() {
         // given a user holding two scopes and a token asked for with one
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read", "orders:write");
+        String userId = users.newActiveUser("orders:read", "orders:write");
         String token = AccessTokens.hs256(
                 signingSecret,
                 AccessTokens.validClaims(userId).claim("scope", "orders:read").build());
 
         // when
-        JsonNode policy = authorize("Bearer " + token);
+        Policy policy = functions.authorize("Bearer " + token);
 
         // then
-        assertThat(policy.path("context").path("scopes").asString()).isEqualTo("orders:read");
+        assertThat(policy.scopes()).isEqualTo("orders:read");
     }
 
     @Test
     void deniesValidTokenOfUnknownUser() {
         // given
-        String token = AccessTokens.hs256(
-                signingSecret, AccessTokens.validClaims(UsersTable.newUserId()).build());
+        String authorization = bearerTokenOf(UsersTable.newUserId());
 
         // when
-        JsonNode policy = authorize("Bearer " + token);
+        Policy policy = functions.authorize(authorization);
 
         // then
         assertDenied(policy);
@@ -165,13 +143,10 @@ class AuthorizeRequestLambdaTest {
     @Test
     void deniesValidTokenOfDisabledUser() {
         // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "DISABLED", "orders:read");
-        String token = AccessTokens.hs256(
-                signingSecret, AccessTokens.validClaims(userId).build());
+        String userId = users.newUser("DISABLED", "orders:read");
 
         // when
-        JsonNode policy = authorize("Bearer " + token);
+        Policy policy = functions.authorize(bearerTokenOf(userId));
 
         // then
         assertDenied(policy);
@@ -181,24 +156,15 @@ class AuthorizeRequestLambdaTest {
     void allowsBootstrapAdminTokenAlthoughTheAdminHasNoRow() {
         // given a token like the token endpoint issues to the bootstrap admin
         String token = AccessTokens.hs256(
-                signingSecret,
-                AccessTokens.validClaims("admin")
-                        .claim("scope", "admin")
-                        .claim("client_type", "bootstrap-admin")
-                        .build());
+                signingSecret, AccessTokens.bootstrapAdminClaims("admin").build());
 
         // when
-        JsonNode policy = authorize("Bearer " + token);
+        Policy policy = functions.authorize("Bearer " + token);
 
         // then
-        assertThat(policy.path("policyDocument")
-                        .path("Statement")
-                        .get(0)
-                        .path("Effect")
-                        .asString())
-                .isEqualTo("Allow");
-        assertThat(policy.path("context").path("principalId").asString()).isEqualTo("admin");
-        assertThat(policy.path("context").path("scopes").asString()).isEqualTo("admin");
+        assertThat(policy.effect()).isEqualTo("Allow");
+        assertThat(policy.context().path("principalId").asString()).isEqualTo("admin");
+        assertThat(policy.scopes()).isEqualTo("admin");
     }
 
     @Test
@@ -206,38 +172,29 @@ class AuthorizeRequestLambdaTest {
         // given
         String token = AccessTokens.hs256(
                 signingSecret,
-                AccessTokens.validClaims("admin")
-                        .claim("scope", "admin orders:write")
-                        .claim("client_type", "bootstrap-admin")
-                        .build());
+                AccessTokens.bootstrapAdminClaims("admin orders:write").build());
 
         // when
-        JsonNode policy = authorize("Bearer " + token);
+        Policy policy = functions.authorize("Bearer " + token);
 
         // then
-        assertThat(policy.path("context").path("scopes").asString()).isEqualTo("admin");
+        assertThat(policy.scopes()).isEqualTo("admin");
     }
 
     @Test
     void allowsRs256TokenOfTrustedExternalIssuer() {
         // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
+        String userId = users.newActiveUser("orders:read");
         String token = AccessTokens.rs256(
                 AccessTokens.externalIssuerKey(),
                 AccessTokens.validClaims(userId).build());
 
         // when
-        JsonNode policy = authorize("Bearer " + token);
+        Policy policy = functions.authorize("Bearer " + token);
 
         // then
-        assertThat(policy.path("policyDocument")
-                        .path("Statement")
-                        .get(0)
-                        .path("Effect")
-                        .asString())
-                .isEqualTo("Allow");
-        assertThat(policy.path("context").path("scopes").asString()).isEqualTo("orders:read");
+        assertThat(policy.effect()).isEqualTo("Allow");
+        assertThat(policy.scopes()).isEqualTo("orders:read");
     }
 
     @Test
@@ -245,13 +202,10 @@ class AuthorizeRequestLambdaTest {
         // given an RS256 token with the admin marker: only this service may issue admin tokens
         String token = AccessTokens.rs256(
                 AccessTokens.externalIssuerKey(),
-                AccessTokens.validClaims("admin")
-                        .claim("scope", "admin")
-                        .claim("client_type", "bootstrap-admin")
-                        .build());
+                AccessTokens.bootstrapAdminClaims("admin").build());
 
         // when
-        JsonNode policy = authorize("Bearer " + token);
+        Policy policy = functions.authorize("Bearer " + token);
 
         // then there is no user "admin" in the table
         assertDenied(policy);
@@ -270,8 +224,7 @@ class AuthorizeRequestLambdaTest {
     @Test
     void rejectsTokenWithoutBearerScheme() {
         // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
+        String userId = users.newActiveUser("orders:read");
         String token = AccessTokens.hs256(
                 signingSecret, AccessTokens.validClaims(userId).build());
 
@@ -285,118 +238,95 @@ class AuthorizeRequestLambdaTest {
         assertUnauthorized("Bearer not-a.jwt.at-all");
     }
 
-    @Test
-    void rejectsUnsignedAlgNoneToken() {
+    @ParameterizedTest
+    @MethodSource("untrustedSignatures")
+    void rejectsTokenWithoutATrustedSignature(Signature signature) throws JOSEException {
         // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
-
-        // when / then
-        assertUnauthorized("Bearer "
-                + AccessTokens.unsigned(AccessTokens.validClaims(userId).build()));
-    }
-
-    @Test
-    void rejectsTokenSignedWithAnotherKey() {
-        // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
-        String token = AccessTokens.hs256(
-                "another-secret-that-is-long-enough-for-hs256-0123456789",
-                AccessTokens.validClaims(userId).build());
+        String userId = users.newActiveUser("orders:read");
+        String token = signature.sign(AccessTokens.validClaims(userId).build(), signingSecret);
 
         // when / then
         assertUnauthorized("Bearer " + token);
     }
 
-    @Test
-    void rejectsRs256TokenSignedWithAnUntrustedKeyUnderATrustedKid() throws Exception {
-        // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
-        RSAKey impostor =
-                new RSAKeyGenerator(2048).keyID(AccessTokens.EXTERNAL_KEY_ID).generate();
-
-        // when / then
-        assertUnauthorized("Bearer "
-                + AccessTokens.rs256(impostor, AccessTokens.validClaims(userId).build()));
+    static Stream<Arguments> untrustedSignatures() {
+        return Stream.of(
+                signature("unsigned, alg none", (claims, signingSecret) -> AccessTokens.unsigned(claims)),
+                signature(
+                        "signed with another key",
+                        (claims, signingSecret) ->
+                                AccessTokens.hs256("another-secret-that-is-long-enough-for-hs256-0123456789", claims)),
+                signature(
+                        "signed with an untrusted RSA key under a trusted kid",
+                        (claims, signingSecret) -> AccessTokens.rs256(
+                                new RSAKeyGenerator(2048)
+                                        .keyID(AccessTokens.EXTERNAL_KEY_ID)
+                                        .generate(),
+                                claims)),
+                signature(
+                        "signed with the right secret, but HS512: neither HS256 nor RS256",
+                        (claims, signingSecret) -> AccessTokens.hmac(
+                                JWSAlgorithm.HS512,
+                                (signingSecret + signingSecret).getBytes(StandardCharsets.UTF_8),
+                                claims)));
     }
 
-    @Test
-    void rejectsTokenSignedWithAnAlgorithmOtherThanHs256OrRs256() {
-        // given the right secret, but HS512
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
-        String token = AccessTokens.hmac(
-                JWSAlgorithm.HS512,
-                (signingSecret + signingSecret).getBytes(StandardCharsets.UTF_8),
-                AccessTokens.validClaims(userId).build());
+    @ParameterizedTest
+    @MethodSource("claimsThatDoNotHold")
+    void rejectsTokenWhoseClaimsDoNotHold(UnaryOperator<JWTClaimsSet.Builder> change) {
+        // given
+        String userId = users.newActiveUser("orders:read");
+        JWTClaimsSet claims = change.apply(AccessTokens.validClaims(userId)).build();
 
         // when / then
-        assertUnauthorized("Bearer " + token);
+        assertUnauthorized("Bearer " + AccessTokens.hs256(signingSecret, claims));
     }
 
-    @Test
-    void rejectsExpiredToken() {
-        // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
+    static Stream<Arguments> claimsThatDoNotHold() {
         Instant issued = Instant.now().minus(Duration.ofHours(2));
-        JWTClaimsSet claims = AccessTokens.validClaims(userId)
-                .issueTime(Date.from(issued))
-                .expirationTime(Date.from(issued.plus(Duration.ofHours(1))))
-                .build();
-
-        // when / then
-        assertUnauthorized("Bearer " + AccessTokens.hs256(signingSecret, claims));
+        return Stream.of(
+                claims(
+                        "expired",
+                        claims -> claims.issueTime(Date.from(issued))
+                                .expirationTime(Date.from(issued.plus(Duration.ofHours(1))))),
+                claims("of another issuer", claims -> claims.issuer("https://evil.example")),
+                claims("for another audience", claims -> claims.audience("another-api")));
     }
 
-    @Test
-    void rejectsTokenOfAnotherIssuer() {
-        // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
-        JWTClaimsSet claims =
-                AccessTokens.validClaims(userId).issuer("https://evil.example").build();
-
-        // when / then
-        assertUnauthorized("Bearer " + AccessTokens.hs256(signingSecret, claims));
-    }
-
-    @Test
-    void rejectsTokenForAnotherAudience() {
-        // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
-        JWTClaimsSet claims =
-                AccessTokens.validClaims(userId).audience("another-api").build();
-
-        // when / then
-        assertUnauthorized("Bearer " + AccessTokens.hs256(signingSecret, claims));
-    }
-
-    private JsonNode authorize(String authorizationToken) {
-        ObjectNode event = Events.load("gatekeeper/authorize-request.json");
-        event.put("authorizationToken", authorizationToken);
-        return Events.parse(lambda.invoke(FUNCTION, Events.json(event)));
+    /** A valid HS256 token of the user, as an Authorization header value. */
+    private String bearerTokenOf(String userId) {
+        return "Bearer "
+                + AccessTokens.hs256(
+                        signingSecret, AccessTokens.validClaims(userId).build());
     }
 
     private void assertUnauthorized(String authorizationToken) {
-        ObjectNode event = Events.load("gatekeeper/authorize-request.json");
-        event.put("authorizationToken", authorizationToken);
-        assertUnauthorized(event);
+        assertUnauthorized(Events.authorizeRequest(authorizationToken));
     }
 
     private void assertUnauthorized(ObjectNode event) {
-        assertThatThrownBy(() -> lambda.invoke(FUNCTION, Events.json(event)))
+        assertThatThrownBy(() -> functions.authorize(event))
                 .isInstanceOf(LambdaFunctionException.class)
                 .hasMessage("Unauthorized");
     }
 
-    private static void assertDenied(JsonNode policy) {
-        JsonNode statement = policy.path("policyDocument").path("Statement").get(0);
-        assertThat(statement.path("Effect").asString()).isEqualTo("Deny");
-        assertThat(statement.path("Resource").get(0).asString()).isEqualTo(STAGE_WILDCARD);
-        assertThat(policy.path("context").path("scopes").isMissingNode()).isTrue();
+    private static void assertDenied(Policy policy) {
+        assertThat(policy.effect()).isEqualTo("Deny");
+        assertThat(policy.resource()).isEqualTo(STAGE_WILDCARD);
+        assertThat(policy.context().path("scopes").isMissingNode()).isTrue();
+    }
+
+    /** Signs a token's claims some way the authorizer must not trust; may use the real signing secret. */
+    @FunctionalInterface
+    interface Signature {
+        String sign(JWTClaimsSet claims, String signingSecret) throws JOSEException;
+    }
+
+    private static Arguments signature(String name, Signature signature) {
+        return Arguments.argumentSet(name, signature);
+    }
+
+    private static Arguments claims(String name, UnaryOperator<JWTClaimsSet.Builder> change) {
+        return Arguments.argumentSet(name, change);
     }
 }

@@ -84,10 +84,7 @@ class TokenVerifierTest {
     @Test
     void marksOnlyHs256TokensAsBootstrapAdmin() throws Exception {
         // given the same admin claims, once self-issued and once from an external issuer
-        JWTClaimsSet admin = AccessTokens.validClaims("admin")
-                .claim("scope", "admin")
-                .claim("client_type", "bootstrap-admin")
-                .build();
+        JWTClaimsSet admin = AccessTokens.bootstrapAdminClaims("admin").build();
 
         // when
         VerifiedToken selfIssued = verifier.verify(AccessTokens.hs256(SECRET, admin));

@@ -7,34 +7,35 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.serverlesspatterns.authorizer.AccessTokens;
+import dev.serverlesspatterns.authorizer.AuthorizerExtension;
 import dev.serverlesspatterns.authorizer.Events;
+import dev.serverlesspatterns.authorizer.Functions;
+import dev.serverlesspatterns.authorizer.Policy;
+import dev.serverlesspatterns.authorizer.ProxyResponse;
 import dev.serverlesspatterns.authorizer.UsersTable;
-import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The client-credentials token endpoint through the real FunctionInvoker. */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, AuthorizerExtension.class})
 class IssueTokenLambdaTest {
 
-    private static final String FUNCTION = "IssueTokenFunction";
-
-    private LambdaHarness lambda;
+    private Functions functions;
     private String signingSecret;
     private JsonNode adminCredentials;
 
     @BeforeEach
-    void setUp(LambdaHarness lambda, ProvisionedStack stack) {
-        this.lambda = lambda;
+    void setUp(Functions functions, ProvisionedStack stack) {
+        this.functions = functions;
         this.signingSecret = stack.secretString("JwtSigningSecret");
         this.adminCredentials = Events.parse(stack.secretString("AdminClientSecret"));
     }
@@ -45,12 +46,12 @@ class IssueTokenLambdaTest {
         Client client = registerClient("orders:read", "orders:write");
 
         // when
-        JsonNode response = requestToken(basic(client.id(), client.secret()), "grant_type=client_credentials");
+        ProxyResponse response = functions.issueToken(client.basic(), "grant_type=client_credentials");
 
         // then
-        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
-        assertThat(response.path("headers").path("Cache-Control").asString()).isEqualTo("no-store");
-        JsonNode body = Events.parse(response.path("body").asString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        JsonNode body = response.json();
         assertThat(body.path("token_type").asString()).isEqualTo("Bearer");
         assertThat(body.path("expires_in").asLong()).isEqualTo(3600);
         assertThat(body.path("scope").asString()).isEqualTo("orders:read orders:write");
@@ -75,13 +76,12 @@ class IssueTokenLambdaTest {
         Client client = registerClient("orders:read");
 
         // when
-        JsonNode response = requestToken(
+        ProxyResponse response = functions.issueToken(
                 null, "grant_type=client_credentials&client_id=" + client.id() + "&client_secret=" + client.secret());
 
         // then
-        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
-        assertThat(Events.parse(response.path("body").asString()).path("scope").asString())
-                .isEqualTo("orders:read");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.json().path("scope").asString()).isEqualTo("orders:read");
     }
 
     @Test
@@ -90,40 +90,31 @@ class IssueTokenLambdaTest {
         Client client = registerClient("orders:read", "orders:write");
 
         // when
-        JsonNode response =
-                requestToken(basic(client.id(), client.secret()), "grant_type=client_credentials&scope=orders%3Aread");
+        ProxyResponse response =
+                functions.issueToken(client.basic(), "grant_type=client_credentials&scope=orders%3Aread");
 
         // then
-        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
-        assertThat(Events.parse(response.path("body").asString()).path("scope").asString())
-                .isEqualTo("orders:read");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.json().path("scope").asString()).isEqualTo("orders:read");
     }
 
     @Test
     void tokenFromTheEndpointPassesTheAuthorizer() {
         // given
         Client client = registerClient("orders:read");
-        String accessToken = Events.parse(
-                        requestToken(basic(client.id(), client.secret()), "grant_type=client_credentials")
-                                .path("body")
-                                .asString())
+        String accessToken = functions
+                .issueToken(client.basic(), "grant_type=client_credentials")
+                .json()
                 .path("access_token")
                 .asString();
 
         // when
-        ObjectNode event = Events.load("gatekeeper/authorize-request.json");
-        event.put("authorizationToken", "Bearer " + accessToken);
-        JsonNode policy = Events.parse(lambda.invoke("AuthorizeRequestFunction", Events.json(event)));
+        Policy policy = functions.authorize("Bearer " + accessToken);
 
         // then
-        assertThat(policy.path("principalId").asString()).isEqualTo(client.id());
-        assertThat(policy.path("policyDocument")
-                        .path("Statement")
-                        .get(0)
-                        .path("Effect")
-                        .asString())
-                .isEqualTo("Allow");
-        assertThat(policy.path("context").path("scopes").asString()).isEqualTo("orders:read");
+        assertThat(policy.principalId()).isEqualTo(client.id());
+        assertThat(policy.effect()).isEqualTo("Allow");
+        assertThat(policy.scopes()).isEqualTo("orders:read");
     }
 
     @Test
@@ -133,28 +124,22 @@ class IssueTokenLambdaTest {
         String clientSecret = adminCredentials.path("clientSecret").asString();
 
         // when
-        JsonNode response = requestToken(basic(clientId, clientSecret), "grant_type=client_credentials");
+        ProxyResponse response = functions.issueToken(basic(clientId, clientSecret), "grant_type=client_credentials");
 
         // then
-        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
-        JsonNode body = Events.parse(response.path("body").asString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = response.json();
         assertThat(body.path("scope").asString()).isEqualTo("admin");
-        ObjectNode event = Events.load("gatekeeper/authorize-request.json");
-        event.put("authorizationToken", "Bearer " + body.path("access_token").asString());
-        JsonNode policy = Events.parse(lambda.invoke("AuthorizeRequestFunction", Events.json(event)));
-        assertThat(policy.path("policyDocument")
-                        .path("Statement")
-                        .get(0)
-                        .path("Effect")
-                        .asString())
-                .isEqualTo("Allow");
-        assertThat(policy.path("context").path("scopes").asString()).isEqualTo("admin");
+        Policy policy =
+                functions.authorize("Bearer " + body.path("access_token").asString());
+        assertThat(policy.effect()).isEqualTo("Allow");
+        assertThat(policy.scopes()).isEqualTo("admin");
     }
 
     @Test
     void refusesBootstrapAdminWithAWrongSecret() {
         // when
-        JsonNode response = requestToken(
+        ProxyResponse response = functions.issueToken(
                 basic(adminCredentials.path("clientId").asString(), "not-the-admin-secret"),
                 "grant_type=client_credentials");
 
@@ -168,7 +153,8 @@ class IssueTokenLambdaTest {
         Client client = registerClient("orders:read");
 
         // when
-        JsonNode response = requestToken(basic(client.id(), client.secret() + "x"), "grant_type=client_credentials");
+        ProxyResponse response =
+                functions.issueToken(basic(client.id(), client.secret() + "x"), "grant_type=client_credentials");
 
         // then
         assertInvalidClient(response);
@@ -177,7 +163,8 @@ class IssueTokenLambdaTest {
     @Test
     void refusesUnknownClientWithInvalidClient() {
         // when
-        JsonNode response = requestToken(basic(UsersTable.newUserId(), "whatever"), "grant_type=client_credentials");
+        ProxyResponse response =
+                functions.issueToken(basic(UsersTable.newUserId(), "whatever"), "grant_type=client_credentials");
 
         // then
         assertInvalidClient(response);
@@ -187,15 +174,10 @@ class IssueTokenLambdaTest {
     void refusesDisabledClientWithInvalidClient() {
         // given
         Client client = registerClient("orders:read");
-        ObjectNode disable = Events.load("users/disable-user.json");
-        Events.withPathParameter(disable, "userId", client.id());
-        assertThat(Events.parse(lambda.invoke("DisableUserFunction", Events.json(disable)))
-                        .path("statusCode")
-                        .asInt())
-                .isEqualTo(200);
+        assertThat(functions.disableUser(client.id()).statusCode()).isEqualTo(200);
 
         // when
-        JsonNode response = requestToken(basic(client.id(), client.secret()), "grant_type=client_credentials");
+        ProxyResponse response = functions.issueToken(client.basic(), "grant_type=client_credentials");
 
         // then
         assertInvalidClient(response);
@@ -204,59 +186,41 @@ class IssueTokenLambdaTest {
     @Test
     void refusesRequestWithoutClientAuthentication() {
         // when
-        JsonNode response = requestToken(null, "grant_type=client_credentials");
+        ProxyResponse response = functions.issueToken(null, "grant_type=client_credentials");
 
         // then
         assertInvalidClient(response);
     }
 
-    @Test
-    void refusesScopeTheClientDoesNotHold() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            refuses a scope the client does not hold | grant_type=client_credentials&scope=orders%3Aread+admin     | invalid_scope
+            refuses another grant type               | grant_type=password&username=a&password=b                   | unsupported_grant_type
+            refuses a request without grant type     | scope=orders%3Aread                                         | invalid_request
+            refuses repeated parameters              | grant_type=client_credentials&grant_type=client_credentials | invalid_request
+            """)
+    void refusesFormItCannotGrant(String behaviour, String form, String error) {
         // given
         Client client = registerClient("orders:read");
 
         // when
-        JsonNode response = requestToken(
-                basic(client.id(), client.secret()), "grant_type=client_credentials&scope=orders%3Aread+admin");
+        ProxyResponse response = functions.issueToken(client.basic(), form);
 
         // then
-        assertOAuthError(response, 400, "invalid_scope");
-    }
-
-    @Test
-    void refusesAnotherGrantType() {
-        // given
-        Client client = registerClient("orders:read");
-
-        // when
-        JsonNode response =
-                requestToken(basic(client.id(), client.secret()), "grant_type=password&username=a&password=b");
-
-        // then
-        assertOAuthError(response, 400, "unsupported_grant_type");
-    }
-
-    @Test
-    void refusesRequestWithoutGrantType() {
-        // given
-        Client client = registerClient("orders:read");
-
-        // when
-        JsonNode response = requestToken(basic(client.id(), client.secret()), "scope=orders%3Aread");
-
-        // then
-        assertOAuthError(response, 400, "invalid_request");
+        assertOAuthError(response, 400, error);
     }
 
     @Test
     void refusesJsonBody() {
         // given
         Client client = registerClient("orders:read");
-        ObjectNode event = tokenRequest(basic(client.id(), client.secret()), "{\"grant_type\":\"client_credentials\"}");
-        Events.withHeader(event, "Content-Type", "application/json");
+        ObjectNode event = Events.withHeader(
+                Events.issueToken(client.basic(), "{\"grant_type\":\"client_credentials\"}"),
+                "Content-Type",
+                "application/json");
 
         // when
-        JsonNode response = Events.parse(lambda.invoke(FUNCTION, Events.json(event)));
+        ProxyResponse response = functions.issueToken(event);
 
         // then
         assertOAuthError(response, 400, "invalid_request");
@@ -268,22 +232,9 @@ class IssueTokenLambdaTest {
         Client client = registerClient("orders:read");
 
         // when
-        JsonNode response = requestToken(
-                basic(client.id(), client.secret()),
+        ProxyResponse response = functions.issueToken(
+                client.basic(),
                 "grant_type=client_credentials&client_id=" + client.id() + "&client_secret=" + client.secret());
-
-        // then
-        assertOAuthError(response, 400, "invalid_request");
-    }
-
-    @Test
-    void refusesRepeatedParameters() {
-        // given
-        Client client = registerClient("orders:read");
-
-        // when
-        JsonNode response = requestToken(
-                basic(client.id(), client.secret()), "grant_type=client_credentials&grant_type=client_credentials");
 
         // then
         assertOAuthError(response, 400, "invalid_request");
@@ -293,42 +244,23 @@ class IssueTokenLambdaTest {
     void readsBase64EncodedBodies() {
         // given API Gateway hands over some bodies base64-encoded
         Client client = registerClient("orders:read");
-        ObjectNode event = tokenRequest(
-                basic(client.id(), client.secret()),
+        ObjectNode event = Events.issueToken(
+                client.basic(),
                 Base64.getEncoder().encodeToString("grant_type=client_credentials".getBytes(StandardCharsets.UTF_8)));
         event.put("isBase64Encoded", true);
 
         // when
-        JsonNode response = Events.parse(lambda.invoke(FUNCTION, Events.json(event)));
+        ProxyResponse response = functions.issueToken(event);
 
         // then
-        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private Client registerClient(String... scopes) {
         String userId = UsersTable.newUserId();
-        ObjectNode create = Events.load("users/create-user.json");
-        create.put("body", Events.json(Map.of("userId", userId, "scopes", List.of(scopes))));
-        JsonNode response = Events.parse(lambda.invoke("CreateUserFunction", Events.json(create)));
-        assertThat(response.path("statusCode").asInt()).isEqualTo(201);
-        return new Client(
-                userId,
-                Events.parse(response.path("body").asString())
-                        .path("clientSecret")
-                        .asString());
-    }
-
-    private JsonNode requestToken(String authorization, String formBody) {
-        return Events.parse(lambda.invoke(FUNCTION, Events.json(tokenRequest(authorization, formBody))));
-    }
-
-    private static ObjectNode tokenRequest(String authorization, String body) {
-        ObjectNode event = Events.load("token/issue-token.json");
-        if (authorization != null) {
-            Events.withHeader(event, "Authorization", authorization);
-        }
-        event.put("body", body);
-        return event;
+        ProxyResponse response = functions.createUser(userId, scopes);
+        assertThat(response.statusCode()).isEqualTo(201);
+        return new Client(userId, response.json().path("clientSecret").asString());
     }
 
     private static String basic(String clientId, String clientSecret) {
@@ -336,18 +268,24 @@ class IssueTokenLambdaTest {
                 + Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void assertInvalidClient(JsonNode response) {
+    private static void assertInvalidClient(ProxyResponse response) {
         assertOAuthError(response, 401, "invalid_client");
-        assertThat(response.path("headers").path("WWW-Authenticate").asString()).startsWith("Basic");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
     }
 
-    private static void assertOAuthError(JsonNode response, int status, String error) {
-        assertThat(response.path("statusCode").asInt()).isEqualTo(status);
-        assertThat(response.path("headers").path("Cache-Control").asString()).isEqualTo("no-store");
-        JsonNode body = Events.parse(response.path("body").asString());
+    private static void assertOAuthError(ProxyResponse response, int status, String error) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        JsonNode body = response.json();
         assertThat(body.path("error").asString()).isEqualTo(error);
         assertThat(body.has("access_token")).isFalse();
     }
 
-    private record Client(String id, String secret) {}
+    private record Client(String id, String secret) {
+
+        /** Its credentials as an HTTP Basic Authorization header value. */
+        String basic() {
+            return IssueTokenLambdaTest.basic(id, secret);
+        }
+    }
 }

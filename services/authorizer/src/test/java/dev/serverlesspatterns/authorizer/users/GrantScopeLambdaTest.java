@@ -2,52 +2,45 @@ package dev.serverlesspatterns.authorizer.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlesspatterns.authorizer.AuthorizerExtension;
 import dev.serverlesspatterns.authorizer.Events;
+import dev.serverlesspatterns.authorizer.Functions;
+import dev.serverlesspatterns.authorizer.ProxyResponse;
 import dev.serverlesspatterns.authorizer.UsersTable;
-import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
-import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-@ExtendWith(LocalAwsExtension.class)
-class GrantScopeLambdaTest {
+/** Granting scopes; the checks it shares with every admin function on a user come from the contract. */
+@ExtendWith({LocalAwsExtension.class, AuthorizerExtension.class})
+class GrantScopeLambdaTest implements AdminFunctionContract {
 
-    private static final String FUNCTION = "GrantScopeFunction";
-
-    private LambdaHarness lambda;
-    private UsersTable users;
-
-    @BeforeEach
-    void setUp(LambdaHarness lambda, ProvisionedStack stack) {
-        this.lambda = lambda;
-        this.users = new UsersTable(stack);
+    @Override
+    public ObjectNode requestChanging(String userId) {
+        return Events.grantScope(userId, "admin");
     }
 
-    @AfterEach
-    void tearDown() {
-        users.close();
+    @Override
+    public ProxyResponse send(Functions functions, ObjectNode request) {
+        return functions.grantScope(request);
     }
 
     @Test
-    void grantsScopeAndShowsTheUserWithoutItsSecret() {
+    void grantsScopeAndShowsTheUserWithoutItsSecret(Functions functions, UsersTable users) {
         // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
+        String userId = users.newActiveUser("orders:read");
 
         // when
-        JsonNode response = grant(userId, "{\"scope\":\"orders:write\"}");
+        ProxyResponse response = functions.grantScope(userId, "orders:write");
 
         // then
-        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
-        JsonNode body = Events.parse(response.path("body").asString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = response.json();
         assertThat(body.path("userId").asString()).isEqualTo(userId);
         assertThat(body.path("scopes").values())
                 .extracting(JsonNode::asString)
@@ -57,92 +50,48 @@ class GrantScopeLambdaTest {
                 .isAfterOrEqualTo(Instant.parse(body.path("createdAt").asString()));
         assertThat(body.has("secretHash")).isFalse();
         assertThat(body.has("clientSecret")).isFalse();
-        assertThat(users.item(userId).orElseThrow().get("scopes").ss())
-                .containsExactlyInAnyOrder("orders:read", "orders:write");
+        assertThat(users.scopesOf(userId)).containsExactlyInAnyOrder("orders:read", "orders:write");
     }
 
     @Test
-    void grantsTheFirstScopeOfAUserWithoutAny() {
+    void grantsTheFirstScopeOfAUserWithoutAny(Functions functions, UsersTable users) {
         // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE");
+        String userId = users.newActiveUser();
 
         // when
-        JsonNode response = grant(userId, "{\"scope\":\"catalog:read\"}");
+        ProxyResponse response = functions.grantScope(userId, "catalog:read");
 
         // then
-        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
-        assertThat(users.item(userId).orElseThrow().get("scopes").ss()).containsExactly("catalog:read");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(users.scopesOf(userId)).containsExactly("catalog:read");
     }
 
     @Test
-    void grantingAScopeTwiceKeepsItOnce() {
+    void grantingAScopeTwiceKeepsItOnce(Functions functions, UsersTable users) {
         // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
+        String userId = users.newActiveUser("orders:read");
 
         // when
-        grant(userId, "{\"scope\":\"orders:read\"}");
+        functions.grantScope(userId, "orders:read");
 
         // then
-        assertThat(users.item(userId).orElseThrow().get("scopes").ss()).containsExactly("orders:read");
+        assertThat(users.scopesOf(userId)).containsExactly("orders:read");
     }
 
     @Test
-    void answersNotFoundForUnknownUserAndCreatesNoRow() {
-        // given
-        String userId = UsersTable.newUserId();
-
-        // when
-        JsonNode response = grant(userId, "{\"scope\":\"orders:read\"}");
-
-        // then
-        assertThat(response.path("statusCode").asInt()).isEqualTo(404);
-        assertThat(users.item(userId)).isEmpty();
-    }
-
-    @Test
-    void refusesCallerWithoutAdminScopeAndChangesNothing() {
-        // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
-        ObjectNode event = event(userId, "{\"scope\":\"admin\"}");
-        Events.withCaller(event, userId, "orders:read");
-
-        // when
-        JsonNode response = Events.parse(lambda.invoke(FUNCTION, Events.json(event)));
-
-        // then
-        assertThat(response.path("statusCode").asInt()).isEqualTo(403);
-        assertThat(users.item(userId).orElseThrow().get("scopes").ss()).containsExactly("orders:read");
-    }
-
-    @Test
-    void refusesInvalidScopeAndChangesNothing() {
-        // given
-        String userId = UsersTable.newUserId();
-        users.put(userId, "ACTIVE", "orders:read");
+    void refusesInvalidScopeAndChangesNothing(Functions functions, UsersTable users) {
+        // given a scope that is no scope name, and a property the schema does not know
+        String userId = users.newActiveUser("orders:read");
         Map<String, AttributeValue> before = users.item(userId).orElseThrow();
+        ObjectNode request =
+                Events.grantScope(userId, "ORDERS:*").put("body", "{\"scope\":\"ORDERS:*\",\"extra\":true}");
 
         // when
-        JsonNode response = grant(userId, "{\"scope\":\"ORDERS:*\",\"extra\":true}");
+        ProxyResponse response = functions.grantScope(request);
 
         // then
-        assertThat(response.path("statusCode").asInt()).isEqualTo(400);
-        assertThat(Events.parse(response.path("body").asString()).path("code").asString())
-                .isEqualTo("VALIDATION_FAILED");
-        assertThat(users.item(userId).orElseThrow()).isEqualTo(before);
-    }
-
-    private JsonNode grant(String userId, String body) {
-        return Events.parse(lambda.invoke(FUNCTION, Events.json(event(userId, body))));
-    }
-
-    private static ObjectNode event(String userId, String body) {
-        ObjectNode event = Events.load("users/grant-scope.json");
-        Events.withPathParameter(event, "userId", userId);
-        event.put("path", "/admin/users/" + userId + "/scopes");
-        event.put("body", body);
-        return event;
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.problemCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(users.item(userId)).contains(before);
     }
 }

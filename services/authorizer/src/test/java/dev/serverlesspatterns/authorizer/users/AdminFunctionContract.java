@@ -1,0 +1,68 @@
+package dev.serverlesspatterns.authorizer.users;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlesspatterns.authorizer.Events;
+import dev.serverlesspatterns.authorizer.Functions;
+import dev.serverlesspatterns.authorizer.ProxyResponse;
+import dev.serverlesspatterns.authorizer.UsersTable;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What every admin function that changes one user, named in its path, does alike. The test class of such a function
+ * implements it, with a request that would change the user, and so runs these tests for its function too.
+ */
+interface AdminFunctionContract {
+
+    /** A request, as the bootstrap admin, that would change the given user. */
+    ObjectNode requestChanging(String userId);
+
+    /** Sends the request to the function under test. */
+    ProxyResponse send(Functions functions, ObjectNode request);
+
+    @Test
+    default void answersNotFoundForUnknownUserAndCreatesNoRow(Functions functions, UsersTable users) {
+        // given
+        String userId = UsersTable.newUserId();
+
+        // when
+        ProxyResponse response = send(functions, requestChanging(userId));
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(users.item(userId)).isEmpty();
+    }
+
+    @Test
+    default void refusesCallerWithoutAdminScopeAndChangesNothing(Functions functions, UsersTable users) {
+        // given
+        String userId = users.newActiveUser("orders:read");
+        Map<String, AttributeValue> before = users.item(userId).orElseThrow();
+        ObjectNode request = Events.withCaller(requestChanging(userId), userId, "orders:read orders:write");
+
+        // when
+        ProxyResponse response = send(functions, request);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(users.item(userId)).contains(before);
+    }
+
+    @Test
+    default void refusesRequestThatDidNotPassTheAuthorizer(Functions functions, UsersTable users) {
+        // given
+        String userId = users.newActiveUser("orders:read");
+        Map<String, AttributeValue> before = users.item(userId).orElseThrow();
+        ObjectNode request = Events.withoutAuthorizer(requestChanging(userId));
+
+        // when
+        ProxyResponse response = send(functions, request);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(users.item(userId)).contains(before);
+    }
+}
