@@ -6,6 +6,7 @@ package dev.serverlesspatterns.events;
  */
 public enum Schema {
     PLACE_ORDER("schemas/orders/place-order.schema.json"),
+    CHANGE_QUANTITY("schemas/orders/change-quantity.schema.json"),
     CREATE_USER("schemas/identity/create-user.schema.json"),
     GRANT_SCOPE("schemas/identity/grant-scope.schema.json");
 
