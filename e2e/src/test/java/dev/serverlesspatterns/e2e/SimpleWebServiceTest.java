@@ -18,7 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Simple Web Service: API -> function -> DynamoDB, with validation, conditional writes and idempotent creates. */
+/**
+ * Simple Web Service: API -> function -> DynamoDB, with validation, conditional writes, atomic in-place updates and
+ * idempotent creates.
+ */
 @ExtendWith(LocalSuiteExtension.class)
 class SimpleWebServiceTest {
 
@@ -108,6 +111,36 @@ class SimpleWebServiceTest {
         assertThat(statuses).filteredOn(status -> status == 409).hasSize(7);
         Map<String, AttributeValue> item = orderItem(orderId);
         assertThat(item.get("status").s()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void concurrentIncrementsAllCount() throws Exception {
+        // given an open order with 2 books at 1250 cents
+        String orderId = api.request("POST", "/orders")
+                .bearer(token)
+                .json(ORDER)
+                .send()
+                .json()
+                .get("orderId")
+                .asString();
+
+        // when ten clients each add one book at the same time
+        List<Integer> statuses = concurrently(
+                10,
+                () -> api.request("POST", "/orders/" + orderId + "/lines/BOOK-42/quantity")
+                        .bearer(token)
+                        .json("{\"delta\":1}")
+                        .send()
+                        .status());
+
+        // then every increment was applied: none was lost to another
+        assertThat(statuses).containsOnly(200);
+        ShopApi.Response read =
+                api.request("GET", "/orders/" + orderId).bearer(token).send();
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("items").get(0).get("quantity").asInt()).isEqualTo(2 + 10);
+        assertThat(read.json().get("totalCents").asLong()).isEqualTo((2 + 10) * 1250L);
+        assertThat(read.json().get("version").asLong()).isEqualTo(1 + 10);
     }
 
     @Test

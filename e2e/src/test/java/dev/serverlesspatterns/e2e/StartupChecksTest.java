@@ -21,7 +21,9 @@ class StartupChecksTest {
         String services = repository.directory().resolveSibling("services").toAbsolutePath() + "/";
         String wired = Files.readString(repository.file())
                 .replace("../services/", services)
-                .replace("SPRING_CLOUD_FUNCTION_DEFINITION: getOrder\n", "SPRING_CLOUD_FUNCTION_DEFINITION: fetchOrder\n");
+                .replace(
+                        "SPRING_CLOUD_FUNCTION_DEFINITION: getOrder\n",
+                        "SPRING_CLOUD_FUNCTION_DEFINITION: fetchOrder\n");
         Path template = Files.writeString(directory.resolve("template.yaml"), wired);
 
         // when the suite starts from it

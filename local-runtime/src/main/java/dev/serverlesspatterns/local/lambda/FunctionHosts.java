@@ -73,11 +73,14 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
                 checkBeans(entry.getKey(), offered, hosted);
                 progress.accept(entry.getKey().name() + " ready with " + new TreeSet<>(offered));
             }
-        } catch (ExecutionException | RuntimeException failure) {
+        } catch (RuntimeException failure) {
             started.forEach(ServiceProcess::close);
-            throw failure instanceof ExecutionException e && e.getCause() instanceof RuntimeException cause
+            throw failure;
+        } catch (ExecutionException failure) {
+            started.forEach(ServiceProcess::close);
+            throw failure.getCause() instanceof RuntimeException cause
                     ? cause
-                    : new IllegalStateException("Services failed to start", failure);
+                    : new IllegalStateException("Services failed to start", failure.getCause());
         } catch (InterruptedException e) {
             started.forEach(ServiceProcess::close);
             Thread.currentThread().interrupt();

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * stream (NEW_AND_OLD_IMAGES), so they stay flat and documented in the service README:
  * {@code orderId} S, {@code customerId} S, {@code status} S (OPEN|CANCELLED), {@code currency} S,
  * {@code items} L of M {sku S, quantity N, unitPriceCents N}, {@code totalCents} N, {@code createdAt} S,
- * {@code updatedAt} S, {@code version} N, {@code requestFingerprint} S.
+ * {@code updatedAt} S, {@code version} N, {@code requestFingerprint} S. The lines keep the order they were placed
+ * in and are never removed, so a line's position in {@link Order#items()} is its index in the stored list.
  */
 @Component
 class OrderTable {
@@ -125,6 +126,67 @@ class OrderTable {
         try {
             return Optional.of(fromItem(dynamo.updateItem(update).attributes()));
         } catch (ConditionalCheckFailedException notCancellable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Applies a quantity change to one line in place: {@code SET items[i].quantity = items[i].quantity + :delta,
+     * totalCents = totalCents + :deltaCents}. DynamoDB evaluates the condition and the arithmetic on the item as
+     * it is at that moment, one update after the other, so concurrent changes all count; nothing is read and
+     * written back. The condition holds the update to what the change was checked against: the order is open
+     * (a missing item has no {@code status}), line {@code i} is still the same sku at the same price, and its
+     * quantity lies between {@link QuantityChange#minimumBefore()} and {@link QuantityChange#maximumBefore()},
+     * which is "the new quantity stays within bounds" without arithmetic in the condition.
+     *
+     * @param customerId the only customer allowed to change it, or null for an admin who may change any order
+     * @return the changed order, or empty when the condition failed (the write then changed nothing)
+     */
+    Optional<Order> changeQuantity(String orderId, String customerId, QuantityChange change, String now) {
+        // Document paths take a list index only as a literal, never as a placeholder value.
+        String line = "#items[" + change.line() + "]";
+        Map<String, String> names = new HashMap<>();
+        names.put("#status", "status");
+        names.put("#items", "items");
+        names.put("#sku", "sku");
+        names.put("#quantity", "quantity");
+        names.put("#unitPriceCents", "unitPriceCents");
+        names.put("#totalCents", "totalCents");
+        names.put("#updatedAt", "updatedAt");
+        names.put("#version", "version");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":open", s(OrderStatus.OPEN.name()));
+        values.put(":sku", s(change.sku()));
+        values.put(":unitPriceCents", n(change.unitPriceCents()));
+        values.put(":minimumBefore", n(change.minimumBefore()));
+        values.put(":maximumBefore", n(change.maximumBefore()));
+        values.put(":delta", n(change.delta()));
+        values.put(":deltaCents", n(change.deltaCents()));
+        values.put(":now", s(now));
+        values.put(":one", n(1));
+        String condition = "#status = :open"
+                + " AND " + line + ".#sku = :sku"
+                + " AND " + line + ".#unitPriceCents = :unitPriceCents"
+                + " AND " + line + ".#quantity >= :minimumBefore"
+                + " AND " + line + ".#quantity <= :maximumBefore";
+        if (customerId != null) {
+            names.put("#customerId", "customerId");
+            values.put(":customerId", s(customerId));
+            condition += " AND #customerId = :customerId";
+        }
+        UpdateItemRequest update = UpdateItemRequest.builder()
+                .tableName(tableName)
+                .key(key(orderId))
+                .updateExpression("SET " + line + ".#quantity = " + line + ".#quantity + :delta,"
+                        + " #totalCents = #totalCents + :deltaCents, #updatedAt = :now ADD #version :one")
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_NEW)
+                .build();
+        try {
+            return Optional.of(fromItem(dynamo.updateItem(update).attributes()));
+        } catch (ConditionalCheckFailedException notApplicable) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 /**
- * Placing, reading, listing and cancelling orders. Each route is its own function bean; all of them share
- * {@link dev.serverlesspatterns.orders.order.OrderTable}, the only class that knows the item layout.
+ * Placing, reading, listing and cancelling orders, and changing the quantity of their lines. Each route is its own
+ * function bean; all of them share {@link dev.serverlesspatterns.orders.order.OrderTable}, the only class that knows
+ * the item layout.
  */
 package dev.serverlesspatterns.orders.order;

@@ -59,10 +59,11 @@ final class ApiEvent {
     }
 
     ApiEvent orderId(String orderId) {
-        object("pathParameters").put("orderId", orderId);
-        event.put("path", "/orders/" + orderId);
-        requestContext().put("path", "/v1/orders/" + orderId);
-        return this;
+        return pathParameter("orderId", orderId);
+    }
+
+    ApiEvent sku(String sku) {
+        return pathParameter("sku", sku);
     }
 
     ApiEvent query(String name, String value) {
@@ -73,6 +74,20 @@ final class ApiEvent {
 
     ProxyResponse sendTo(LambdaHarness lambda, String functionLogicalId) {
         return ProxyResponse.parse(lambda.invoke(functionLogicalId, JSON.writeValueAsString(event)));
+    }
+
+    /** Sets one path parameter and rewrites both paths from the fixture's resource, as API Gateway fills them. */
+    private ApiEvent pathParameter(String name, String value) {
+        ObjectNode parameters = object("pathParameters");
+        parameters.put(name, value);
+        String path = event.get("resource").asString();
+        for (var parameter : parameters.properties()) {
+            path = path.replace(
+                    "{" + parameter.getKey() + "}", parameter.getValue().asString());
+        }
+        event.put("path", path);
+        requestContext().put("path", "/" + requestContext().get("stage").asString() + path);
+        return this;
     }
 
     private static byte[] resource(String path) {

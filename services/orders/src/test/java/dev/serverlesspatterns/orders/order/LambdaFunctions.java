@@ -7,6 +7,7 @@ final class LambdaFunctions {
     static final String GET_ORDER = "GetOrderFunction";
     static final String LIST_ORDERS = "ListOrdersFunction";
     static final String CANCEL_ORDER = "CancelOrderFunction";
+    static final String CHANGE_QUANTITY = "ChangeQuantityFunction";
 
     private LambdaFunctions() {}
 }
