@@ -59,14 +59,160 @@ public final class FunctionDefinition {
     }
 
     public List<ApiEvent> apiEvents() {
-        return resource.section("Events").entrySet().stream()
-                .filter(event ->
-                        "Api".equals(SamTemplate.asMap(event.getValue()).get("Type")))
-                .map(event -> ApiEvent.of(
-                        logicalId(),
-                        event.getKey(),
-                        SamTemplate.section(SamTemplate.asMap(event.getValue()), "Properties")))
+        return events("Api").entrySet().stream()
+                .map(event -> ApiEvent.of(logicalId(), event.getKey(), event.getValue()))
                 .toList();
+    }
+
+    /** {@code SQS} events: the event source mappings that poll a queue for this function. */
+    public List<SqsEvent> sqsEvents() {
+        return events("SQS").entrySet().stream()
+                .map(event -> SqsEvent.of(logicalId(), event.getKey(), event.getValue()))
+                .toList();
+    }
+
+    /** {@code SNS} events: subscriptions of this function to a topic. */
+    public List<SnsEvent> snsEvents() {
+        return events("SNS").entrySet().stream()
+                .map(event -> SnsEvent.of(logicalId(), event.getKey(), event.getValue()))
+                .toList();
+    }
+
+    /** {@code EventBridgeRule} events: rules whose target is this function. */
+    public List<EventBridgeRuleEvent> eventBridgeRuleEvents() {
+        return events("EventBridgeRule").entrySet().stream()
+                .map(event -> EventBridgeRuleEvent.of(logicalId(), event.getKey(), event.getValue()))
+                .toList();
+    }
+
+    /**
+     * How Lambda retries this function's asynchronous invocations (SAM's {@code EventInvokeConfig}); Lambda's
+     * defaults when the template says nothing: two retries, six hours, no destination.
+     */
+    public EventInvokeConfig eventInvokeConfig() {
+        Map<String, Object> config = resource.section("EventInvokeConfig");
+        Object retries = config.get("MaximumRetryAttempts");
+        Object age = config.get("MaximumEventAgeInSeconds");
+        Map<String, Object> onFailure =
+                SamTemplate.section(SamTemplate.section(config, "DestinationConfig"), "OnFailure");
+        return new EventInvokeConfig(
+                retries == null ? 2 : Integer.parseInt(String.valueOf(retries)),
+                age == null ? 21_600 : Integer.parseInt(String.valueOf(age)),
+                onFailure.isEmpty() ? null : String.valueOf(onFailure.get("Type")),
+                onFailure.get("Destination"));
+    }
+
+    private Map<String, Map<String, Object>> events(String type) {
+        Map<String, Map<String, Object>> events = new LinkedHashMap<>();
+        resource.section("Events").forEach((name, event) -> {
+            Map<String, Object> definition = SamTemplate.asMap(event);
+            if (type.equals(definition.get("Type"))) {
+                events.put(name, SamTemplate.section(definition, "Properties"));
+            }
+        });
+        return events;
+    }
+
+    /**
+     * An {@code SQS} event source mapping.
+     *
+     * @param queue the queue's ARN as the template writes it (usually {@code !GetAtt Queue.Arn}), unresolved
+     * @param maximumConcurrency {@code ScalingConfig.MaximumConcurrency}, or null when unbounded
+     */
+    public record SqsEvent(
+            String functionLogicalId,
+            String name,
+            Object queue,
+            int batchSize,
+            int maximumBatchingWindowSeconds,
+            boolean reportBatchItemFailures,
+            Integer maximumConcurrency,
+            boolean enabled) {
+
+        static SqsEvent of(String functionLogicalId, String name, Map<String, Object> properties) {
+            Object responseTypes = properties.get("FunctionResponseTypes");
+            Object concurrency =
+                    SamTemplate.section(properties, "ScalingConfig").get("MaximumConcurrency");
+            return new SqsEvent(
+                    functionLogicalId,
+                    name,
+                    properties.get("Queue"),
+                    integer(properties.get("BatchSize"), 10),
+                    integer(properties.get("MaximumBatchingWindowInSeconds"), 0),
+                    responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures"),
+                    concurrency == null ? null : integer(concurrency, 0),
+                    !"false".equalsIgnoreCase(String.valueOf(properties.getOrDefault("Enabled", "true"))));
+        }
+    }
+
+    /**
+     * An {@code SNS} subscription of this function.
+     *
+     * @param topic the topic as the template writes it (usually {@code !Ref Topic}), unresolved
+     * @param filterPolicyScope {@code MessageAttributes} (SNS's default) or {@code MessageBody}
+     */
+    public record SnsEvent(
+            String functionLogicalId,
+            String name,
+            Object topic,
+            Map<String, Object> filterPolicy,
+            String filterPolicyScope,
+            Map<String, Object> redrivePolicy) {
+
+        static SnsEvent of(String functionLogicalId, String name, Map<String, Object> properties) {
+            Object scope = properties.get("FilterPolicyScope");
+            return new SnsEvent(
+                    functionLogicalId,
+                    name,
+                    properties.get("Topic"),
+                    SamTemplate.section(properties, "FilterPolicy"),
+                    scope == null ? "MessageAttributes" : String.valueOf(scope),
+                    SamTemplate.section(properties, "RedrivePolicy"));
+        }
+    }
+
+    /**
+     * An {@code EventBridgeRule} event: a rule on a bus whose target is this function.
+     *
+     * @param pattern the event pattern, as the template writes it
+     * @param deadLetterQueue the target's {@code DeadLetterConfig.Arn}, unresolved, or null
+     */
+    public record EventBridgeRuleEvent(
+            String functionLogicalId,
+            String name,
+            Map<String, Object> pattern,
+            Object eventBusName,
+            int maximumRetryAttempts,
+            int maximumEventAgeInSeconds,
+            Object deadLetterQueue) {
+
+        static EventBridgeRuleEvent of(String functionLogicalId, String name, Map<String, Object> properties) {
+            Map<String, Object> retry = SamTemplate.section(properties, "RetryPolicy");
+            return new EventBridgeRuleEvent(
+                    functionLogicalId,
+                    name,
+                    SamTemplate.section(properties, "Pattern"),
+                    properties.getOrDefault("EventBusName", "default"),
+                    integer(retry.get("MaximumRetryAttempts"), 185),
+                    integer(retry.get("MaximumEventAgeInSeconds"), 86_400),
+                    SamTemplate.section(properties, "DeadLetterConfig").get("Arn"));
+        }
+    }
+
+    /**
+     * Lambda's asynchronous invocation settings for this function.
+     *
+     * @param onFailureType {@code SQS}, {@code SNS}, {@code Lambda} or {@code EventBridge}; null without destination
+     * @param onFailureDestination the destination's ARN as the template writes it, unresolved; null without one
+     */
+    public record EventInvokeConfig(
+            int maximumRetryAttempts,
+            int maximumEventAgeInSeconds,
+            String onFailureType,
+            Object onFailureDestination) {}
+
+    private static int integer(Object value, int fallback) {
+        return value == null ? fallback : Integer.parseInt(String.valueOf(value));
     }
 
     /** An {@code Api} event: the route that invokes this function. */

@@ -70,17 +70,22 @@ public final class Intrinsics {
 
     /** The function logical id behind an authorizer's or integration's function reference. */
     public String referencedFunction(Object reference) {
+        return referencedResource(reference).replaceFirst("\\.Alias$", "");
+    }
+
+    /** The logical id a {@code Ref} or {@code Fn::GetAtt} points at, for settings that name another resource. */
+    public String referencedResource(Object reference) {
         if (reference instanceof Map<?, ?> map) {
             Object ref = map.get("Ref");
             if (ref != null) {
-                return String.valueOf(ref).replaceFirst("\\.Alias$", "");
+                return String.valueOf(ref);
             }
             Object getAtt = map.get("Fn::GetAtt");
             if (getAtt instanceof List<?> parts) {
                 return String.valueOf(parts.get(0));
             }
         }
-        throw new IllegalArgumentException("Cannot tell which function " + reference + " refers to");
+        throw new IllegalArgumentException("Cannot tell which resource " + reference + " refers to");
     }
 
     private String ref(String name) {
