@@ -12,7 +12,10 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Creates in the emulator what the template declares, so the local run is wired by the same file that
@@ -22,8 +25,13 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 public final class Provisioner {
 
     /** Types that change nothing a local run can observe (permissions, dashboards, alarms). */
-    public static final Set<String> DEPLOY_ONLY =
-            Set.of("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::Lambda::Permission", "AWS::CloudWatch::Alarm");
+    public static final Set<String> DEPLOY_ONLY = Set.of(
+            "AWS::IAM::Role",
+            "AWS::IAM::Policy",
+            "AWS::Lambda::Permission",
+            "AWS::CloudWatch::Alarm",
+            "AWS::SQS::QueuePolicy",
+            "AWS::SNS::TopicPolicy");
 
     /** Types the local runtime runs itself rather than creating them in the emulator. */
     public static final Set<String> SERVED_LOCALLY = Set.of(FunctionDefinition.TYPE, RestApiDefinition.TYPE);
@@ -33,7 +41,14 @@ public final class Provisioner {
     private Provisioner() {}
 
     public static Set<String> provisionedTypes() {
-        return Set.of(DynamoDbTables.TYPE, Secrets.TYPE);
+        return Set.of(
+                DynamoDbTables.TYPE,
+                Secrets.TYPE,
+                Queues.TYPE,
+                Topics.TYPE,
+                Topics.SUBSCRIPTION_TYPE,
+                EventRules.BUS_TYPE,
+                EventRules.RULE_TYPE);
     }
 
     /** Resource types of the template the local runtime can neither provision, serve nor ignore. */
@@ -48,6 +63,10 @@ public final class Provisioner {
         return unsupported;
     }
 
+    /**
+     * Creates the template's resources in the emulator, each after the resources it references (see
+     * {@link ProvisioningOrder}); a template whose resources reference each other in a cycle is refused.
+     */
     public static Stack provision(
             SamTemplate template, AwsEndpoint endpoint, String stackName, Map<String, String> parameterOverrides) {
         Set<String> unsupported = unsupportedTypes(template);
@@ -56,13 +75,21 @@ public final class Provisioner {
                     + Provisioner.class.getName() + " or list the type as deploy-only");
         }
         Stack stack = new Stack(template, stackName, endpoint, template.parameterValues(parameterOverrides));
+        List<TemplateResource> resources = ProvisioningOrder.of(template);
         try (DynamoDbClient dynamo = endpoint.configure(DynamoDbClient.builder());
-                SecretsManagerClient secrets = endpoint.configure(SecretsManagerClient.builder())) {
-            List<TemplateResource> resources = List.copyOf(template.resources().values());
+                SecretsManagerClient secrets = endpoint.configure(SecretsManagerClient.builder());
+                SqsClient sqs = endpoint.configure(SqsClient.builder());
+                SnsClient sns = endpoint.configure(SnsClient.builder());
+                EventBridgeClient events = endpoint.configure(EventBridgeClient.builder())) {
             for (TemplateResource resource : resources) {
                 switch (resource.type()) {
                     case DynamoDbTables.TYPE -> DynamoDbTables.create(dynamo, resource, stack);
                     case Secrets.TYPE -> Secrets.create(secrets, resource, stack);
+                    case Queues.TYPE -> Queues.create(sqs, resource, stack);
+                    case Topics.TYPE -> Topics.create(sns, resource, stack);
+                    case Topics.SUBSCRIPTION_TYPE -> Topics.subscribe(sns, resource, stack);
+                    case EventRules.BUS_TYPE -> EventRules.createBus(events, resource, stack);
+                    case EventRules.RULE_TYPE -> EventRules.createRule(events, resource, stack);
                     case FunctionDefinition.TYPE ->
                         stack.record(
                                 resource.logicalId(),

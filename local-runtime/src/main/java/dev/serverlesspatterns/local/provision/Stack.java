@@ -3,12 +3,17 @@ package dev.serverlesspatterns.local.provision;
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
 import dev.serverlesspatterns.local.template.Intrinsics;
 import dev.serverlesspatterns.local.template.SamTemplate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The template's resources as they exist in the emulator: physical names, ARNs and generated secret values. */
 public final class Stack implements Intrinsics.Resources {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SamTemplate template;
     private final String stackName;
@@ -52,6 +57,37 @@ public final class Stack implements Intrinsics.Resources {
                         "AWS::URLSuffix",
                         "amazonaws.com"),
                 this);
+    }
+
+    /**
+     * A property value with every intrinsic inside it resolved, at any depth: what CloudFormation hands a
+     * resource for JSON-typed properties such as redrive, filter policies and event patterns.
+     */
+    Object resolveAll(Object value) {
+        return resolveAll(intrinsics(), value);
+    }
+
+    /** A JSON-typed property (written in the template as YAML or as a JSON string), resolved, as JSON text. */
+    String resolveJson(Object value) {
+        Object resolved = resolveAll(value);
+        return resolved instanceof String text ? text : JSON.writeValueAsString(resolved);
+    }
+
+    private static Object resolveAll(Intrinsics intrinsics, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            String key =
+                    map.size() == 1 ? String.valueOf(map.keySet().iterator().next()) : "";
+            if (key.equals("Ref") || key.startsWith("Fn::")) {
+                return intrinsics.resolve(value);
+            }
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            map.forEach((name, element) -> resolved.put(String.valueOf(name), resolveAll(intrinsics, element)));
+            return resolved;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(element -> resolveAll(intrinsics, element)).toList();
+        }
+        return value;
     }
 
     /** The name CloudFormation would generate for a resource that does not name itself. */
