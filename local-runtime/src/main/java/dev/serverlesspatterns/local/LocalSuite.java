@@ -2,7 +2,11 @@ package dev.serverlesspatterns.local;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.events.EventSources;
 import dev.serverlesspatterns.local.gateway.ApiGateway;
+import dev.serverlesspatterns.local.invoke.AsyncInvocations;
+import dev.serverlesspatterns.local.invoke.LambdaApiServer;
+import dev.serverlesspatterns.local.invoke.RetryDelays;
 import dev.serverlesspatterns.local.lambda.FunctionHosts;
 import dev.serverlesspatterns.local.lambda.InvocationLog;
 import dev.serverlesspatterns.local.provision.Provisioner;
@@ -13,7 +17,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +27,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole suite on one machine, wired by infra/template.yaml: the AWS emulator (see {@link AwsEmulators}),
- * the template's resources in it, each service's Boot app hosting its functions, and API Gateway in front.
+ * the template's resources in it, each service's Boot app hosting its functions, the Lambda Invoke API with
+ * asynchronous retries, the SQS, SNS and EventBridge event sources, and API Gateway in front.
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -41,46 +50,80 @@ public final class LocalSuite implements AutoCloseable {
             Path logDirectory,
             String stackName) {}
 
-    private final AwsEmulator emulator;
     private final Stack stack;
     private final FunctionHosts functions;
     private final List<ApiGateway> gateways;
+    private final URI lambdaEndpoint;
+    private final Deque<AutoCloseable> running;
 
-    private LocalSuite(AwsEmulator emulator, Stack stack, FunctionHosts functions, List<ApiGateway> gateways) {
-        this.emulator = emulator;
+    private LocalSuite(
+            Stack stack,
+            FunctionHosts functions,
+            List<ApiGateway> gateways,
+            URI lambdaEndpoint,
+            Deque<AutoCloseable> running) {
         this.stack = stack;
         this.functions = functions;
         this.gateways = gateways;
+        this.lambdaEndpoint = lambdaEndpoint;
+        this.running = running;
     }
 
     public static LocalSuite start(Options options, Consumer<String> progress) {
-        progress.accept("[1/4] Choosing the AWS emulator");
-        AwsEmulator emulator = AwsEmulators.start(System.getenv());
-        progress.accept("      " + emulator.endpoint().description());
-        FunctionHosts functions = null;
-        List<ApiGateway> gateways = new ArrayList<>();
+        // Everything started is closed in reverse order, on Ctrl-C as on a failed start.
+        Deque<AutoCloseable> running = new ArrayDeque<>();
         try {
-            progress.accept("[2/4] Provisioning " + options.template().file());
+            progress.accept("[1/5] Choosing the AWS emulator");
+            AwsEmulator emulator = started(running, AwsEmulators.start(System.getenv()));
+            progress.accept("      " + emulator.endpoint().description());
+
+            progress.accept("[2/5] Provisioning " + options.template().file());
             Stack stack = Provisioner.provision(
                     options.template(), emulator.endpoint(), options.stackName(), options.parameterOverrides());
-            progress.accept("[3/4] Starting services (logs in " + options.logDirectory() + ")");
-            functions = FunctionHosts.start(stack, options.logDirectory(), line -> progress.accept("      " + line));
-            progress.accept("[4/4] Starting the API gateway");
+
+            progress.accept("[3/5] Starting services (logs in " + options.logDirectory() + ")");
+            // Services learn where the Lambda API is before it can start: it needs them to invoke.
+            int lambdaPort = LoopbackPorts.free();
+            URI lambdaEndpoint = URI.create("http://127.0.0.1:" + lambdaPort);
+            FunctionHosts functions = started(
+                    running,
+                    FunctionHosts.start(
+                            stack,
+                            Map.of("AWS_ENDPOINT_URL_LAMBDA", lambdaEndpoint.toString()),
+                            options.logDirectory(),
+                            line -> progress.accept("      " + line)));
+
+            progress.accept("[4/5] Starting the Lambda API and the event sources");
+            SqsClient sqs = started(running, emulator.endpoint().configure(SqsClient.builder()));
+            SnsClient sns = started(running, emulator.endpoint().configure(SnsClient.builder()));
+            AsyncInvocations async = started(
+                    running,
+                    new AsyncInvocations(
+                            stack.template(),
+                            stack.intrinsics(),
+                            functions,
+                            sqs,
+                            sns,
+                            Clock.systemUTC(),
+                            RetryDelays.LAMBDA));
+            started(running, LambdaApiServer.start(stack.template(), stack.intrinsics(), functions, async, lambdaPort));
+            progress.accept("      Lambda Invoke API at " + lambdaEndpoint);
+            started(running, EventSources.start(stack, functions, async));
+
+            progress.accept("[5/5] Starting the API gateway");
+            List<ApiGateway> gateways = new ArrayList<>();
             int port = options.gatewayPort();
             for (RestApiDefinition api : options.template().restApis()) {
                 InetSocketAddress address =
                         new InetSocketAddress(options.gatewayHost(), port == 0 ? 0 : port + gateways.size());
-                ApiGateway gateway = ApiGateway.start(api, stack, functions, address, Clock.systemUTC());
+                ApiGateway gateway =
+                        started(running, ApiGateway.start(api, stack, functions, address, Clock.systemUTC()));
                 gateways.add(gateway);
                 progress.accept("      " + api.logicalId() + " at " + gateway.baseUrl());
             }
-            return new LocalSuite(emulator, stack, functions, List.copyOf(gateways));
+            return new LocalSuite(stack, functions, List.copyOf(gateways), lambdaEndpoint, running);
         } catch (RuntimeException failure) {
-            gateways.forEach(ApiGateway::close);
-            if (functions != null) {
-                functions.close();
-            }
-            emulator.close();
+            closeAll(running);
             throw failure;
         }
     }
@@ -93,6 +136,11 @@ public final class LocalSuite implements AutoCloseable {
                 .baseUrl();
     }
 
+    /** Where the Lambda Invoke API answers: what {@code AWS_ENDPOINT_URL_LAMBDA} gives the services. */
+    public URI lambdaEndpoint() {
+        return lambdaEndpoint;
+    }
+
     public Stack stack() {
         return stack;
     }
@@ -103,9 +151,23 @@ public final class LocalSuite implements AutoCloseable {
 
     @Override
     public void close() {
-        gateways.forEach(ApiGateway::close);
-        functions.close();
-        emulator.close();
+        closeAll(running);
+    }
+
+    private static <T extends AutoCloseable> T started(Deque<AutoCloseable> running, T resource) {
+        running.push(resource);
+        return resource;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> running) {
+        while (!running.isEmpty()) {
+            AutoCloseable resource = running.pop();
+            try {
+                resource.close();
+            } catch (Exception failure) {
+                LoggerFactory.getLogger(LocalSuite.class).warn("Could not stop {}", resource, failure);
+            }
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {

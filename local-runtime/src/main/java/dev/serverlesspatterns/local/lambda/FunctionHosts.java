@@ -42,8 +42,14 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
         this.services = services;
     }
 
-    /** Starts one JVM per service, in parallel, and checks every template function against its service's beans. */
-    public static FunctionHosts start(Stack stack, Path logDirectory, Consumer<String> progress) {
+    /**
+     * Starts one JVM per service, in parallel, and checks every template function against its service's beans.
+     *
+     * @param runtimeEnvironment variables every service gets besides its functions' own, such as where the local
+     *     Lambda API answers
+     */
+    public static FunctionHosts start(
+            Stack stack, Map<String, String> runtimeEnvironment, Path logDirectory, Consumer<String> progress) {
         Intrinsics intrinsics = stack.intrinsics();
         Map<Path, List<FunctionDefinition>> byArtifact = new LinkedHashMap<>();
         stack.template()
@@ -60,7 +66,7 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
                 ServiceProcess service = ServiceProcess.start(
                         serviceName(artifact),
                         bootJar(artifact),
-                        serviceEnvironment(stack, definitions, intrinsics),
+                        serviceEnvironment(stack, runtimeEnvironment, definitions, intrinsics),
                         logDirectory);
                 started.add(service);
                 readiness.put(service, starter.submit(service::awaitReady));
@@ -126,8 +132,12 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
 
     /** The environment the service's JVM starts with: what its functions declare, plus the emulator endpoint. */
     private static Map<String, String> serviceEnvironment(
-            Stack stack, List<FunctionDefinition> definitions, Intrinsics intrinsics) {
+            Stack stack,
+            Map<String, String> runtimeEnvironment,
+            List<FunctionDefinition> definitions,
+            Intrinsics intrinsics) {
         Map<String, String> environment = new HashMap<>(stack.endpoint().environment());
+        environment.putAll(runtimeEnvironment);
         Map<String, String> declaredBy = new HashMap<>();
         for (FunctionDefinition definition : definitions) {
             definition.environment(intrinsics).forEach((name, value) -> {

@@ -1,0 +1,138 @@
+package dev.serverlesspatterns.local.events;
+
+import dev.serverlesspatterns.local.emulator.AwsEndpoint;
+import dev.serverlesspatterns.local.lambda.AsyncInvoker;
+import dev.serverlesspatterns.local.lambda.LambdaInvoker;
+import dev.serverlesspatterns.local.provision.Stack;
+import dev.serverlesspatterns.local.template.FunctionDefinition;
+import dev.serverlesspatterns.local.template.FunctionDefinition.EventBridgeRuleEvent;
+import dev.serverlesspatterns.local.template.FunctionDefinition.SnsEvent;
+import dev.serverlesspatterns.local.template.FunctionDefinition.SqsEvent;
+import dev.serverlesspatterns.local.template.Intrinsics;
+import dev.serverlesspatterns.local.template.SamTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Every event source the template gives its functions, running: SQS event source mappings invoke synchronously;
+ * SNS subscriptions and EventBridge rules invoke asynchronously. Closing stops them all and removes what they
+ * created in the emulator.
+ */
+public final class EventSources implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventSources.class);
+
+    private final List<EventSource> running;
+    private final SqsClient sqs;
+    private final SnsClient sns;
+    private final EventBridgeClient events;
+
+    private EventSources(List<EventSource> running, SqsClient sqs, SnsClient sns, EventBridgeClient events) {
+        this.running = running;
+        this.sqs = sqs;
+        this.sns = sns;
+        this.events = events;
+    }
+
+    /** Starts the event sources of the provisioned stack's functions. */
+    public static EventSources start(Stack stack, LambdaInvoker invoker, AsyncInvoker asyncInvoker) {
+        return start(
+                stack.template(),
+                stack.stackName(),
+                stack.intrinsics(),
+                stack,
+                stack.endpoint(),
+                new Invokers(invoker, asyncInvoker));
+    }
+
+    record Invokers(LambdaInvoker synchronous, AsyncInvoker asynchronous) {}
+
+    /**
+     * @param resources where the template's queues are: {@code QueueUrl} and {@code Arn} of the queue an SQS event
+     *     names
+     */
+    static EventSources start(
+            SamTemplate template,
+            String stackName,
+            Intrinsics intrinsics,
+            Intrinsics.Resources resources,
+            AwsEndpoint endpoint,
+            Invokers invokers) {
+        SqsClient sqs = endpoint.configure(SqsClient.builder());
+        SnsClient sns = endpoint.configure(SnsClient.builder());
+        EventBridgeClient events = endpoint.configure(EventBridgeClient.builder());
+        EventSources sources = new EventSources(new ArrayList<>(), sqs, sns, events);
+        try {
+            for (FunctionDefinition function : template.functions()) {
+                for (SqsEvent event : function.sqsEvents()) {
+                    if (!event.enabled()) {
+                        log.info("{}.{} is disabled in the template", function.logicalId(), event.name());
+                        continue;
+                    }
+                    String queue = intrinsics.referencedResource(event.queue());
+                    sources.running.add(new SqsEventSourceMapping(
+                                    sqs,
+                                    event,
+                                    resources.attribute(queue, "QueueUrl"),
+                                    resources.attribute(queue, "Arn"),
+                                    invokers.synchronous())
+                            .start());
+                }
+                for (SnsEvent event : function.snsEvents()) {
+                    sources.running.add(SnsToFunction.start(
+                            sqs,
+                            sns,
+                            stackName,
+                            event,
+                            intrinsics.resolveString(event.topic()),
+                            invokers.asynchronous()));
+                }
+                for (EventBridgeRuleEvent event : function.eventBridgeRuleEvents()) {
+                    sources.running.add(EventBridgeToFunction.start(
+                            sqs,
+                            events,
+                            stackName,
+                            event,
+                            intrinsics.resolveString(event.eventBusName()),
+                            invokers.asynchronous()));
+                }
+            }
+            return sources;
+        } catch (RuntimeException failure) {
+            sources.close();
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() {
+        // Each source closes on its own thread: a mapping may wait for its batches in flight.
+        List<Thread> closing = running.stream()
+                .map(source -> Thread.ofVirtual().start(() -> stop(source)))
+                .toList();
+        for (Thread thread : closing) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        sqs.close();
+        sns.close();
+        events.close();
+    }
+
+    private static void stop(EventSource source) {
+        try {
+            source.close();
+        } catch (RuntimeException failure) {
+            log.warn("Could not stop {}", source, failure);
+        }
+    }
+}
