@@ -3,6 +3,7 @@ package dev.serverlesspatterns.e2e;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlesspatterns.local.LocalSuite;
+import dev.serverlesspatterns.local.invoke.RetryDelays;
 import dev.serverlesspatterns.local.template.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class StartupChecksTest {
 
         // when the suite starts from it
         LocalSuite.Options options = new LocalSuite.Options(
-                SamTemplate.load(template), "127.0.0.1", 0, Map.of(), directory.resolve("logs"), "startup-check");
+                SamTemplate.load(template), "127.0.0.1", 0, Map.of(), directory.resolve("logs"), "startup-check", RetryDelays.LAMBDA);
 
         // then it stops with a message naming the function, the bean and what the service offers
         assertThatThrownBy(() -> LocalSuite.start(options, line -> {}).close())

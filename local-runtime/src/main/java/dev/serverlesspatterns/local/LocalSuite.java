@@ -41,6 +41,7 @@ public final class LocalSuite implements AutoCloseable {
      * @param gatewayPort port of the first API (0 picks a free one); further APIs take the following ports
      * @param gatewayHost address the gateway listens on: loopback, or all interfaces inside a container
      * @param parameterOverrides like {@code sam deploy --parameter-overrides}
+     * @param asyncRetryDelays Lambda's ({@link RetryDelays#LAMBDA}) for a local run; tests shorten them
      */
     public record Options(
             SamTemplate template,
@@ -48,7 +49,8 @@ public final class LocalSuite implements AutoCloseable {
             int gatewayPort,
             Map<String, String> parameterOverrides,
             Path logDirectory,
-            String stackName) {}
+            String stackName,
+            RetryDelays asyncRetryDelays) {}
 
     private final Stack stack;
     private final FunctionHosts functions;
@@ -105,7 +107,7 @@ public final class LocalSuite implements AutoCloseable {
                             sqs,
                             sns,
                             Clock.systemUTC(),
-                            RetryDelays.LAMBDA));
+                            options.asyncRetryDelays()));
             started(running, LambdaApiServer.start(stack.template(), stack.intrinsics(), functions, async, lambdaPort));
             progress.accept("      Lambda Invoke API at " + lambdaEndpoint);
             started(running, EventSources.start(stack, functions, async));
@@ -193,7 +195,8 @@ public final class LocalSuite implements AutoCloseable {
                 commandLine.port(),
                 commandLine.parameters(),
                 template.directory().resolveSibling(".local/logs"),
-                "suite");
+                "suite",
+                RetryDelays.LAMBDA);
         LocalSuite suite;
         try {
             suite = start(options, log::info);

@@ -19,6 +19,15 @@ public record RetryDelays(Duration beforeFirstRetry, Duration beforeSecondRetry)
         }
     }
 
+    /** Two ISO-8601 durations separated by a comma, such as {@code PT0.2S,PT0.4S}. */
+    public static RetryDelays parse(String delays) {
+        String[] parts = delays.split(",");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("Retry delays are two durations like PT0.2S,PT0.4S, not " + delays);
+        }
+        return new RetryDelays(Duration.parse(parts[0].strip()), Duration.parse(parts[1].strip()));
+    }
+
     /** @param retry 1 for the first retry, 2 for the second (Lambda retries at most twice) */
     Duration before(int retry) {
         return retry == 1 ? beforeFirstRetry : beforeSecondRetry;
