@@ -29,7 +29,13 @@ class StartupChecksTest {
 
         // when the suite starts from it
         LocalSuite.Options options = new LocalSuite.Options(
-                SamTemplate.load(template), "127.0.0.1", 0, Map.of(), directory.resolve("logs"), "startup-check", RetryDelays.LAMBDA);
+                SamTemplate.load(template),
+                "127.0.0.1",
+                0,
+                Map.of(),
+                directory.resolve("logs"),
+                "startup-check",
+                RetryDelays.LAMBDA);
 
         // then it stops with a message naming the function, the bean and what the service offers
         assertThatThrownBy(() -> LocalSuite.start(options, line -> {}).close())
