@@ -7,6 +7,7 @@ package dev.serverlesspatterns.events;
 public enum Schema {
     PLACE_ORDER("schemas/orders/place-order.schema.json"),
     CHANGE_QUANTITY("schemas/orders/change-quantity.schema.json"),
+    ORDER_CONFIRMATION_REQUESTED("schemas/orders/order-confirmation-requested.schema.json"),
     CREATE_USER("schemas/identity/create-user.schema.json"),
     GRANT_SCOPE("schemas/identity/grant-scope.schema.json");
 

@@ -4,9 +4,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -35,5 +37,21 @@ public class AwsClientsAutoConfiguration {
     @ConditionalOnClass(SecretsManagerClient.class)
     SecretsManagerClient secretsManagerClient(SdkHttpClient httpClient) {
         return SecretsManagerClient.builder().httpClient(httpClient).build();
+    }
+
+    /**
+     * Only for services that bring the Lambda SDK (platform declares it optional). A nested class, because a
+     * {@code @Bean} method returning {@link LambdaClient} would fail to load where the class is absent.
+     * {@code AWS_ENDPOINT_URL_LAMBDA} points it at the local Lambda Invoke API.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(LambdaClient.class)
+    static class LambdaClientConfiguration {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        LambdaClient lambdaClient(SdkHttpClient httpClient) {
+            return LambdaClient.builder().httpClient(httpClient).build();
+        }
     }
 }

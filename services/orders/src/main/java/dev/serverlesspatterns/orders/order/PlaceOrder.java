@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code POST /orders}. With an {@code Idempotency-Key} the order id is derived from the customer and the key
  * and the write only creates, so a retried request finds the order its first attempt wrote instead of placing
- * a second one.
+ * a second one. A new order's confirmation is handed off to the notifications service (Internal Handoff).
  */
 @Component("placeOrder")
 class PlaceOrder implements Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -31,13 +31,21 @@ class PlaceOrder implements Function<APIGatewayProxyRequestEvent, APIGatewayProx
     private final RequestBodyReader bodies;
     private final ApiResponses responses;
     private final OrderTable orders;
+    private final OrderConfirmationHandoff confirmations;
     private final Clock clock;
 
-    PlaceOrder(ApiHandler api, RequestBodyReader bodies, ApiResponses responses, OrderTable orders, Clock clock) {
+    PlaceOrder(
+            ApiHandler api,
+            RequestBodyReader bodies,
+            ApiResponses responses,
+            OrderTable orders,
+            OrderConfirmationHandoff confirmations,
+            Clock clock) {
         this.api = api;
         this.bodies = bodies;
         this.responses = responses;
         this.orders = orders;
+        this.confirmations = confirmations;
         this.clock = clock;
     }
 
@@ -56,6 +64,8 @@ class PlaceOrder implements Function<APIGatewayProxyRequestEvent, APIGatewayProx
 
         Order order = Order.open(orderId, caller.principalId(), body, fingerprint, Timestamps.now(clock));
         if (orders.insert(order)) {
+            // Only the attempt that created the order hands off: a replay finds the order and confirms nothing twice.
+            confirmations.handOff(order);
             return created(order, false);
         }
         if (key.isEmpty()) {

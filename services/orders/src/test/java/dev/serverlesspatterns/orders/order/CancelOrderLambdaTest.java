@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, ConfirmationHandoffsExtension.class})
 class CancelOrderLambdaTest {
 
     private OrdersTableProbe table;

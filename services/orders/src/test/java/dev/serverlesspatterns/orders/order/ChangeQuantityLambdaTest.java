@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * The placed fixture order has two lines: {@code MUG-BLUE-01} 2 × 1250 and {@code TEA-EARLGREY} 1 × 899, 3399 in
  * all. The tests change the mug line unless they say otherwise.
  */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, ConfirmationHandoffsExtension.class})
 class ChangeQuantityLambdaTest {
 
     private static final String MUG = "MUG-BLUE-01";

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, ConfirmationHandoffsExtension.class})
 class GetOrderLambdaTest {
 
     @Test

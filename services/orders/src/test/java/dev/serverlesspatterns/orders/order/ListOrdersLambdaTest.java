@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, ConfirmationHandoffsExtension.class})
 class ListOrdersLambdaTest {
 
     @Test

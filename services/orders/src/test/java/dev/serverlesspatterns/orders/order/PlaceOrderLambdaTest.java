@@ -4,9 +4,15 @@ import static dev.serverlesspatterns.orders.order.Customers.newCustomer;
 import static dev.serverlesspatterns.orders.order.LambdaFunctions.PLACE_ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.serverlesspatterns.events.Schema;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -20,8 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, ConfirmationHandoffsExtension.class})
 class PlaceOrderLambdaTest {
+
+    private static final com.networknt.schema.Schema SCHEMA = SchemaRegistry.withDefaultDialect(
+                    SpecificationVersion.DRAFT_2020_12)
+            .getSchema(SchemaLocation.of("classpath:" + Schema.ORDER_CONFIRMATION_REQUESTED.classpathLocation()));
 
     private OrdersTableProbe table;
 
@@ -107,6 +117,99 @@ class PlaceOrderLambdaTest {
                         .containsEntry("unitPriceCents", AttributeValue.fromN("1250")));
     }
 
+    @Test
+    void handsOffTheConfirmationOfANewOrderAsAnAsynchronousInvoke(
+            LambdaHarness lambda, ConfirmationHandoffs handoffs, ProvisionedStack stack) {
+        // given
+        String customer = newCustomer();
+        ApiEvent request =
+                ApiEvent.fixture("place-order.json").principal(customer).withoutHeader("Idempotency-Key");
+
+        // when
+        ProxyResponse response = request.sendTo(lambda, PLACE_ORDER);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode order = response.json();
+        String orderId = order.path("orderId").asString();
+        assertThat(handoffs.of(orderId)).singleElement().satisfies(invoke -> {
+            assertThat(invoke.invocationType())
+                    .as("Lambda queues it and answers at once")
+                    .isEqualTo("Event");
+            assertThat(invoke.functionName())
+                    .as("the alias that carries the EventInvokeConfig")
+                    .endsWith(":function:" + stack.physicalName("SendOrderConfirmationFunction") + ":live");
+            assertThat(SCHEMA.validate(invoke.payload()))
+                    .as("the shared contract of OrderConfirmationRequested")
+                    .isEmpty();
+            assertThat(invoke.customerId()).isEqualTo(customer);
+            assertThat(invoke.payload().path("totalCents").asLong()).isEqualTo(3399);
+            assertThat(invoke.payload().path("currency").asString()).isEqualTo("EUR");
+            assertThat(Instant.parse(invoke.payload().path("placedAt").asString()))
+                    .isEqualTo(Instant.parse(order.path("createdAt").asString()));
+        });
+    }
+
+    @Test
+    void aReplayedPostDoesNotHandOffAgain(LambdaHarness lambda, ConfirmationHandoffs handoffs) {
+        // given
+        String customer = newCustomer();
+        ApiEvent request = ApiEvent.fixture("place-order.json")
+                .principal(customer)
+                .header("Idempotency-Key", "replay-" + UUID.randomUUID());
+        String orderId =
+                request.sendTo(lambda, PLACE_ORDER).json().path("orderId").asString();
+
+        // when
+        ProxyResponse replay = request.sendTo(lambda, PLACE_ORDER);
+
+        // then
+        assertThat(replay.headers()).containsEntry("Idempotent-Replayed", "true");
+        assertThat(handoffs.of(orderId)).hasSize(1);
+    }
+
+    @Test
+    void aFailedHandoffLeavesTheOrderPlacedOnceAndStillAnswers201(LambdaHarness lambda, ConfirmationHandoffs handoffs) {
+        // given
+        String customer = newCustomer();
+        handoffs.failFor(customer);
+        ApiEvent request = ApiEvent.fixture("place-order.json")
+                .principal(customer)
+                .header("Idempotency-Key", "failing-handoff-" + UUID.randomUUID());
+
+        // when
+        ProxyResponse placed = request.sendTo(lambda, PLACE_ORDER);
+        ProxyResponse retried = request.sendTo(lambda, PLACE_ORDER);
+
+        // then
+        assertThat(placed.statusCode()).isEqualTo(201);
+        String orderId = placed.json().path("orderId").asString();
+        assertThat(handoffs.of(orderId)).as("the handoff was tried").isNotEmpty();
+        assertThat(table.item(orderId).get("status").s()).isEqualTo("OPEN");
+        assertThat(retried.statusCode()).isEqualTo(201);
+        assertThat(retried.headers()).containsEntry("Idempotent-Replayed", "true");
+        assertThat(table.countOrdersOf(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void aStalledHandoffHoldsTheOrderUpOnlyUntilItsTimeout(LambdaHarness lambda, ConfirmationHandoffs handoffs) {
+        // given
+        String customer = newCustomer();
+        handoffs.stallFor(customer);
+        ApiEvent request =
+                ApiEvent.fixture("place-order.json").principal(customer).withoutHeader("Idempotency-Key");
+        long started = System.nanoTime();
+
+        // when
+        ProxyResponse placed = request.sendTo(lambda, PLACE_ORDER);
+
+        // then
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(placed.statusCode()).isEqualTo(201);
+        assertThat(took).as("orders.order-confirmation.timeout is 2 s").isLessThan(Duration.ofSeconds(6));
+        assertThat(table.countOrdersOf(customer)).isEqualTo(1);
+    }
+
     static Stream<Arguments> invalidBodies() {
         return Stream.of(
                 Arguments.of("missing-items.json", "", "items"),
@@ -118,7 +221,7 @@ class PlaceOrderLambdaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidBodies")
     void refusesAnInvalidBodyWithFieldErrorsAndWritesNothing(
-            String body, String pointer, String mentioned, LambdaHarness lambda) {
+            String body, String pointer, String mentioned, LambdaHarness lambda, ConfirmationHandoffs handoffs) {
         // given
         String customer = newCustomer();
         ApiEvent request =
@@ -139,6 +242,7 @@ class PlaceOrderLambdaTest {
                     assertThat(error.path("message").asString()).contains(mentioned);
                 });
         assertThat(table.countOrdersOf(customer)).isZero();
+        assertThat(handoffs.ofCustomer(customer)).as("nothing handed off").isEmpty();
     }
 
     @Test

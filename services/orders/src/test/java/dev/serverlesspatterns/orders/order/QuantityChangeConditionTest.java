@@ -8,6 +8,7 @@ import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import dev.serverlesspatterns.orders.OrdersProperties;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The write's own condition, without the function's checks in front of it: a change checked against an order that
  * has moved on since it was read must not land. The fixture order holds {@code MUG-BLUE-01} 2 × 1250 at line 0.
  */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, ConfirmationHandoffsExtension.class})
 class QuantityChangeConditionTest {
 
     private static final String NOW = "2026-11-03T10:20:00.000000Z";
@@ -40,7 +41,10 @@ class QuantityChangeConditionTest {
         orders = new OrderTable(
                 dynamo,
                 new OrdersProperties(
-                        stack.physicalName("OrdersTable"), "byCustomer", new OrdersProperties.Paging(20, 100)));
+                        stack.physicalName("OrdersTable"),
+                        "byCustomer",
+                        new OrdersProperties.Paging(20, 100),
+                        new OrdersProperties.OrderConfirmation(null, Duration.ofSeconds(2))));
         table = new OrdersTableProbe(stack);
     }
 

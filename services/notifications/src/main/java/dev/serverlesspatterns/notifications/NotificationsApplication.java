@@ -1,0 +1,22 @@
+package dev.serverlesspatterns.notifications;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** The notifications service: functions other services hand work to, never called through the public API. */
+@SpringBootApplication
+@EnableConfigurationProperties(NotificationsProperties.class)
+public class NotificationsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(NotificationsApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
