@@ -8,6 +8,10 @@ public enum Schema {
     PLACE_ORDER("schemas/orders/place-order.schema.json"),
     CHANGE_QUANTITY("schemas/orders/change-quantity.schema.json"),
     ORDER_CONFIRMATION_REQUESTED("schemas/orders/order-confirmation-requested.schema.json"),
+    ISSUE_INVOICE("schemas/billing/issue-invoice.schema.json"),
+    INVOICE_ISSUED("schemas/billing/invoice-issued.schema.json"),
+    PAYMENT_FAILED("schemas/billing/payment-failed.schema.json"),
+    AUDIT_EVENT_REPORTED("schemas/audit/audit-event-reported.schema.json"),
     CREATE_USER("schemas/identity/create-user.schema.json"),
     GRANT_SCOPE("schemas/identity/grant-scope.schema.json");
 

@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * AWS SDK clients, created once per execution environment. Region, credentials and endpoint come from the
@@ -52,6 +53,21 @@ public class AwsClientsAutoConfiguration {
         @ConditionalOnMissingBean
         LambdaClient lambdaClient(SdkHttpClient httpClient) {
             return LambdaClient.builder().httpClient(httpClient).build();
+        }
+    }
+
+    /**
+     * Only for services that publish to SNS topics and bring the SNS SDK (platform declares it optional); nested
+     * for the same reason as {@link LambdaClientConfiguration}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SnsClient.class)
+    static class SnsClientConfiguration {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        SnsClient snsClient(SdkHttpClient httpClient) {
+            return SnsClient.builder().httpClient(httpClient).build();
         }
     }
 }

@@ -69,7 +69,15 @@ class LocalLambdaEndpoint implements SmartLifecycle {
             throw new IllegalStateException(
                     "Cannot bind the local Lambda endpoint to port " + properties.lambdaPort(), e);
         }
-        executor = Executors.newVirtualThreadPerTaskExecutor();
+        // The HTTP server's dispatcher thread has the system class loader as its context class loader, and the
+        // request threads would inherit it; in a Boot jar the application's classes are not there, and the AWS
+        // event serializers SCF uses load nested event classes (SQSEvent$SQSMessage) from the context class loader.
+        ClassLoader application = LocalLambdaEndpoint.class.getClassLoader();
+        executor = Executors.newThreadPerTaskExecutor(request -> {
+            Thread thread = Thread.ofVirtual().unstarted(request);
+            thread.setContextClassLoader(application);
+            return thread;
+        });
         server.setExecutor(executor);
         server.createContext(PREFIX, this::route);
         server.start();

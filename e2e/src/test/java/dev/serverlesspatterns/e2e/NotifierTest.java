@@ -1,0 +1,321 @@
+package dev.serverlesspatterns.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.serverlesspatterns.local.LocalSuite;
+import dev.serverlesspatterns.local.testing.LocalSuiteExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Notifier: billing publishes on its billing-notifications topic knowing no subscriber; invoicing and payments each
+ * subscribe their own queue (with its DLQ and a filter on {@code eventType}) and consume it with an SQS event source.
+ * Everything is wired by infra/template.yaml; the tests go through billing's public route, the topic and the queues.
+ *
+ * <p>Run counts are global to the suite and the event sources poll in the background, so each count is read once it
+ * has settled (unchanged for longer than one poll of the event source mapping).
+ */
+@ExtendWith(LocalSuiteExtension.class)
+class NotifierTest {
+
+    private static final String INVOICING = "RecordInvoiceFunction";
+    private static final String PAYMENTS = "RecordPaymentIntentFunction";
+    private static final Duration SETTLED = Duration.ofMillis(2500);
+
+    private LocalSuite suite;
+    private ShopApi api;
+    private DynamoDbClient dynamo;
+    private SqsClient sqs;
+    private SnsClient sns;
+
+    @BeforeEach
+    void connect(LocalSuite suite) {
+        this.suite = suite;
+        this.api = new ShopApi(suite.gatewayUrl("ShopApi"));
+        this.dynamo = suite.stack().endpoint().configure(DynamoDbClient.builder());
+        this.sqs = suite.stack().endpoint().configure(SqsClient.builder());
+        this.sns = suite.stack().endpoint().configure(SnsClient.builder());
+    }
+
+    @AfterEach
+    void disconnect() {
+        dynamo.close();
+        sqs.close();
+        sns.close();
+    }
+
+    @Test
+    void oneIssuedInvoiceIsProcessedExactlyOnceByInvoicingAndOnceByPayments() {
+        // given a billing client with a token, and both subscribers idle
+        Identities identities = new Identities(api, suite);
+        String token = identities.token(identities.newUser("billing:write"));
+        String orderId = UUID.randomUUID().toString();
+        int invoicingBefore = settledRuns(INVOICING);
+        int paymentsBefore = settledRuns(PAYMENTS);
+
+        // when the order is invoiced through billing's public route
+        ShopApi.Response issued = api.request("POST", "/billing/invoices")
+                .bearer(token)
+                .json("{\"orderId\":\"" + orderId + "\",\"customerId\":\"customer-0001\",\"amountCents\":2500,"
+                        + "\"currency\":\"EUR\"}")
+                .send();
+
+        // then billing answers 201, and each subscriber records the invoice once, from one message
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String invoiceId = issued.json().get("invoiceId").asString();
+        Map<String, AttributeValue> view = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> item("InvoicesTable", invoiceId), item -> !item.isEmpty());
+        Map<String, AttributeValue> intent = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> item("PaymentIntentsTable", invoiceId), item -> !item.isEmpty());
+        assertThat(view.get("orderId").s()).isEqualTo(orderId);
+        assertThat(view.get("amountCents").n()).isEqualTo("2500");
+        assertThat(intent.get("status").s()).isEqualTo("PENDING");
+        assertThat(intent.get("amountCents").n()).isEqualTo("2500");
+        assertThat(settledRuns(INVOICING)).as("invoicing runs").isEqualTo(invoicingBefore + 1);
+        assertThat(settledRuns(PAYMENTS)).as("payments runs").isEqualTo(paymentsBefore + 1);
+        assertThat(queueDepth("InvoicingQueue") + queueDepth("PaymentsQueue")).isZero();
+
+        // when the client retries the same request
+        ShopApi.Response retried = api.request("POST", "/billing/invoices")
+                .bearer(token)
+                .json("{\"orderId\":\"" + orderId + "\",\"customerId\":\"customer-0001\",\"amountCents\":2500,"
+                        + "\"currency\":\"EUR\"}")
+                .send();
+
+        // then it gets the same invoice and nothing is published again
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.json().get("invoiceId").asString()).isEqualTo(invoiceId);
+        assertThat(settledRuns(INVOICING)).isEqualTo(invoicingBefore + 1);
+        assertThat(settledRuns(PAYMENTS)).isEqualTo(paymentsBefore + 1);
+    }
+
+    @Test
+    void withoutTheBillingScopeNothingIsIssuedOrPublished() {
+        // given a customer who may place orders but not invoice them
+        Identities identities = new Identities(api, suite);
+        String token = identities.token(identities.newUser("orders:read", "orders:write"));
+        String orderId = UUID.randomUUID().toString();
+        int paymentsBefore = settledRuns(PAYMENTS);
+
+        // when
+        ShopApi.Response refused = api.request("POST", "/billing/invoices")
+                .bearer(token)
+                .json("{\"orderId\":\"" + orderId + "\",\"customerId\":\"customer-0001\",\"amountCents\":2500,"
+                        + "\"currency\":\"EUR\"}")
+                .send();
+
+        // then
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(settledRuns(PAYMENTS)).isEqualTo(paymentsBefore);
+    }
+
+    @Test
+    void aPaymentFailedReachesPaymentsOnlyAndMarksTheIntentFailed() {
+        // given an invoice both subscribers have recorded
+        String invoiceId = "inv-" + UUID.randomUUID();
+        publish("InvoiceIssued", invoiceIssued(invoiceId));
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> item("InvoicesTable", invoiceId), item -> !item.isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> item("PaymentIntentsTable", invoiceId), item -> !item.isEmpty());
+        int invoicingBefore = settledRuns(INVOICING);
+        int paymentsBefore = settledRuns(PAYMENTS);
+
+        // when billing's topic carries its PaymentFailed
+        publish("PaymentFailed", """
+                {"invoiceId":"%s","customerId":"customer-0001","reason":"card declined",
+                 "failedAt":"2026-11-03T10:16:02.118Z"}""".formatted(invoiceId));
+
+        // then payments marks the intent failed, and invoicing, whose filter lets only InvoiceIssued in, never sees it
+        Map<String, AttributeValue> intent = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> item("PaymentIntentsTable", invoiceId),
+                        item -> "FAILED".equals(item.get("status").s()));
+        assertThat(intent.get("failureReason").s()).isEqualTo("card declined");
+        assertThat(settledRuns(PAYMENTS)).isEqualTo(paymentsBefore + 1);
+        assertThat(settledRuns(INVOICING)).isEqualTo(invoicingBefore);
+    }
+
+    @Test
+    void aPoisonMessageLandsInInvoicingsDeadLetterQueueAfterThreeReceivesWithItsBodyAndPaymentsIsUnaffected() {
+        // given invoicing's queue, its visibility timeout shortened from 90 s to 1 s for this test so that three
+        // receives take seconds; the redrive policy (maxReceiveCount 3) is the template's
+        String queueUrl = suite.stack().ref("InvoicingQueue");
+        String templateTimeout = queueAttribute("InvoicingQueue", QueueAttributeName.VISIBILITY_TIMEOUT);
+        int invoicingBefore = settledRuns(INVOICING);
+        int paymentsBefore = settledRuns(PAYMENTS);
+        String poison = "{\"invoiceId\":\"inv-" + UUID.randomUUID() + "\",\"note\":\"not an InvoiceIssued\"}";
+        try {
+            setVisibilityTimeout(queueUrl, "1");
+
+            // when a message that breaks the InvoiceIssued contract is sent to the queue; delayed by 2 s, so that no
+            // receive that started (and took the visibility timeout) before the change can get it
+            sqs.sendMessage(send -> send.queueUrl(queueUrl)
+                    .messageBody(poison)
+                    .delaySeconds(2)
+                    .messageAttributes(Map.of("eventType", text("InvoiceIssued"))));
+
+            // then it is tried three times and then moved, body unchanged, to invoicing's dead-letter queue
+            List<Message> deadLettered = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        deadLettered.addAll(deadLettersWithBody("InvoicingDeadLetterQueue", poison));
+                        return !deadLettered.isEmpty();
+                    });
+            assertThat(deadLettered).hasSize(1);
+            assertThat(deadLettered.getFirst().body()).isEqualTo(poison);
+            assertThat(deadLettered
+                            .getFirst()
+                            .messageAttributes()
+                            .get("eventType")
+                            .stringValue())
+                    .isEqualTo("InvoiceIssued");
+            assertThat(settledRuns(INVOICING)).as("receives").isEqualTo(invoicingBefore + 3);
+        } finally {
+            setVisibilityTimeout(queueUrl, templateTimeout);
+        }
+
+        // and payments, with its own queue, saw nothing of it
+        assertThat(settledRuns(PAYMENTS)).isEqualTo(paymentsBefore);
+        assertThat(deadLettersWithBody("PaymentsDeadLetterQueue", poison)).isEmpty();
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceToEachQueueIsRecordedOnce() {
+        // given an InvoiceIssued, and both subscribers idle
+        String invoiceId = "inv-" + UUID.randomUUID();
+        String event = invoiceIssued(invoiceId);
+        int invoicingBefore = settledRuns(INVOICING);
+        int paymentsBefore = settledRuns(PAYMENTS);
+
+        // when it is delivered to each queue, and delivered again once the first is recorded (at least once delivery)
+        for (String queue : List.of("InvoicingQueue", "PaymentsQueue")) {
+            sendWithEventType(queue, event);
+        }
+        Map<String, AttributeValue> view = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> item("InvoicesTable", invoiceId), item -> !item.isEmpty());
+        Map<String, AttributeValue> intent = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> item("PaymentIntentsTable", invoiceId), item -> !item.isEmpty());
+        for (String queue : List.of("InvoicingQueue", "PaymentsQueue")) {
+            sendWithEventType(queue, event);
+        }
+
+        // then each function ran once per delivery, none failed (a failure would return), and the rows are unchanged
+        assertThat(settledRuns(INVOICING)).isEqualTo(invoicingBefore + 2);
+        assertThat(settledRuns(PAYMENTS)).isEqualTo(paymentsBefore + 2);
+        assertThat(item("InvoicesTable", invoiceId)).isEqualTo(view);
+        assertThat(item("PaymentIntentsTable", invoiceId)).isEqualTo(intent);
+        assertThat(queueDepth("InvoicingQueue") + queueDepth("PaymentsQueue")).isZero();
+    }
+
+    private static String invoiceIssued(String invoiceId) {
+        return """
+                {"invoiceId":"%s","orderId":"%s","customerId":"customer-0001","amountCents":1250,"currency":"EUR",
+                 "issuedAt":"2026-11-03T10:15:31.207Z"}""".formatted(invoiceId, UUID.randomUUID());
+    }
+
+    /** Publishes on billing's topic in its contract, as billing does. */
+    private void publish(String eventType, String event) {
+        sns.publish(publish -> publish.topicArn(suite.stack().ref("BillingNotificationsTopic"))
+                .message(event)
+                .messageAttributes(Map.of("eventType", snsText(eventType))));
+    }
+
+    private static software.amazon.awssdk.services.sns.model.MessageAttributeValue snsText(String value) {
+        return software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
+    }
+
+    private void sendWithEventType(String queue, String event) {
+        sqs.sendMessage(send -> send.queueUrl(suite.stack().ref(queue))
+                .messageBody(event)
+                .messageAttributes(Map.of("eventType", text("InvoiceIssued"))));
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
+    }
+
+    private Map<String, AttributeValue> item(String table, String invoiceId) {
+        return dynamo.getItem(get -> get.tableName(suite.stack().ref(table))
+                        .key(Map.of("invoiceId", AttributeValue.fromS(invoiceId)))
+                        .consistentRead(true))
+                .item();
+    }
+
+    /** Takes the dead letters with this body off the queue; others reappear after their timeout. */
+    private List<Message> deadLettersWithBody(String queue, String body) {
+        String queueUrl = suite.stack().ref(queue);
+        List<Message> found = new ArrayList<>();
+        for (Message message : sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(1)
+                        .messageAttributeNames("All")
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                .messages()) {
+            if (message.body().equals(body)) {
+                found.add(message);
+                sqs.deleteMessage(delete -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+        }
+        return found;
+    }
+
+    private int queueDepth(String queue) {
+        return Integer.parseInt(queueAttribute(queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(
+                        queueAttribute(queue, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    private String queueAttribute(String queue, QueueAttributeName attribute) {
+        return sqs.getQueueAttributes(
+                        get -> get.queueUrl(suite.stack().ref(queue)).attributeNames(attribute))
+                .attributes()
+                .get(attribute);
+    }
+
+    private void setVisibilityTimeout(String queueUrl, String seconds) {
+        sqs.setQueueAttributes(
+                set -> set.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, seconds)));
+    }
+
+    /** The function's run count once it has stopped changing. */
+    private int settledRuns(String function) {
+        AtomicInteger seen = new AtomicInteger(-1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(SETTLED).until(() -> {
+            int now = suite.invocations().count(function);
+            return seen.getAndSet(now) == now;
+        });
+        return seen.get();
+    }
+}
