@@ -1,5 +1,6 @@
 # The local suite in a container: the same launcher as ./run-local, with Floci (or LocalStack) as the AWS API.
 FROM eclipse-temurin:21-jdk AS build
+# The image only runs the suite, so the build packages jars without tests; ./mvnw verify (and CI) runs them.
 WORKDIR /src
 COPY . .
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \

@@ -25,7 +25,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -46,10 +48,13 @@ public final class ApiGateway implements AutoCloseable {
     private static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
     private final RestApiDefinition api;
-    private final Intrinsics intrinsics;
+    private final String apiId;
     private final String region;
     private final String stage;
     private final RouteTable routes;
+    /** Each route's authorizer, resolved once from the template rather than on every request. */
+    private final Map<ApiEvent, Optional<TokenAuthorizer>> authorizers;
+
     private final LambdaInvoker invoker;
     private final AuthorizerCache authorizerCache;
     private final Map<String, GatewayResponse> gatewayResponses;
@@ -59,10 +64,14 @@ public final class ApiGateway implements AutoCloseable {
     private ApiGateway(
             RestApiDefinition api, Stack stack, LambdaInvoker invoker, InetSocketAddress address, Clock clock) {
         this.api = api;
-        this.intrinsics = stack.intrinsics();
+        Intrinsics intrinsics = stack.intrinsics();
+        this.apiId = intrinsics.resolveString(Map.of("Ref", api.logicalId()));
         this.region = stack.endpoint().region();
         this.stage = api.stageName(intrinsics);
         this.routes = new RouteTable(api.routes());
+        this.authorizers = api.routes().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        Function.identity(), route -> api.authorizerFor(route, intrinsics)));
         this.invoker = invoker;
         this.authorizerCache = new AuthorizerCache(clock);
         this.gatewayResponses = api.gatewayResponses();
@@ -140,9 +149,9 @@ public final class ApiGateway implements AutoCloseable {
             return;
         }
         ApiEvent event = match.get().event();
-        String methodArn = "arn:aws:execute-api:" + region + ":" + AwsEndpoint.ACCOUNT_ID + ":" + apiId() + "/" + stage
+        String methodArn = "arn:aws:execute-api:" + region + ":" + AwsEndpoint.ACCOUNT_ID + ":" + apiId + "/" + stage
                 + "/" + method + path;
-        Optional<TokenAuthorizer> authorizer = api.authorizerFor(event, intrinsics);
+        Optional<TokenAuthorizer> authorizer = authorizers.get(event);
         AuthorizerDecision decision = null;
         if (authorizer.isPresent()) {
             Optional<AuthorizerDecision> authorized = authorize(exchange, authorizer.get(), methodArn);
@@ -152,7 +161,7 @@ public final class ApiGateway implements AutoCloseable {
             decision = authorized.get();
         }
         ObjectNode proxyEvent = ProxyEvents.request(
-                exchange, event, match.get().pathParameters(), path, stage, apiId(), requestId, body, decision);
+                exchange, event, match.get().pathParameters(), path, stage, apiId, requestId, body, decision);
         InvocationResult result = invoker.invoke(event.functionLogicalId(), JSON.writeValueAsBytes(proxyEvent));
         if (result.failed()) {
             log.warn("{} failed: {}", event.functionLogicalId(), result.payloadText());
@@ -245,10 +254,6 @@ public final class ApiGateway implements AutoCloseable {
                 status,
                 Map.of("Content-Type", "application/json", "x-amzn-ErrorType", GatewayResponses.errorType(type)),
                 body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String apiId() {
-        return intrinsics.resolveString(Map.of("Ref", api.logicalId()));
     }
 
     private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)

@@ -46,6 +46,7 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(String name, Path bootJar, Map<String, String> environment, Path logDirectory) {
         if (!Files.isRegularFile(bootJar)) {
+            // The hint skips tests because running the suite needs only the jars; ./mvnw verify runs the tests.
             throw new IllegalStateException("Service " + name + " is not built: " + bootJar
                     + " is missing. Build it first with ./mvnw -DskipTests package");
         }

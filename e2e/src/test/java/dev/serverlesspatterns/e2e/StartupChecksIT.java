@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local suite refuses to start on wiring the template and the services disagree on. */
-class StartupChecksTest {
+class StartupChecksIT {
 
     @Test
     void aFunctionNamingABeanItsServiceLacksStopsTheStart(@TempDir Path directory) throws IOException {

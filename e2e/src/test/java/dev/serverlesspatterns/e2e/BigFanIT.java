@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * expects arrived (bounded), then listens a little longer to prove that nothing else comes.
  */
 @ExtendWith(LocalSuiteExtension.class)
-class BigFanTest {
+class BigFanIT {
 
     private static final String CREATED_QUEUE = "CreatedAuditQueue";
     private static final String NOT_CREATED_QUEUE = "NotCreatedAuditQueue";

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * idempotent creates.
  */
 @ExtendWith(LocalSuiteExtension.class)
-class SimpleWebServiceTest {
+class SimpleWebServiceIT {
 
     private static final String ORDER =
             "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":2,\"unitPriceCents\":1250}],\"currency\":\"EUR\"}";

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The real AWS SDK LambdaClient invokes the suite's functions through the local Lambda Invoke API. */
 @ExtendWith(LocalSuiteExtension.class)
-class LambdaInvokeApiTest {
+class LambdaInvokeApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

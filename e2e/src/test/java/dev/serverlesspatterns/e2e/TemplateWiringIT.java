@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * suite starts: a missing bean stops the start.)
  */
 @ExtendWith(LocalSuiteExtension.class)
-class TemplateWiringTest {
+class TemplateWiringIT {
 
     @Test
     void everyTemplateRouteReachesItsFunction(LocalSuite suite) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Robust API: the gateway routes by method and path to one function per route, and refuses unknown routes. */
 @ExtendWith(LocalSuiteExtension.class)
-class RobustApiTest {
+class RobustApiIT {
 
     private static final List<String> ORDER_FUNCTIONS =
             List.of("PlaceOrderFunction", "GetOrderFunction", "ListOrdersFunction", "CancelOrderFunction");

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Gatekeeper: the TOKEN authorizer in front of the shop API, through the gateway as clients see it. */
 @ExtendWith(LocalSuiteExtension.class)
-class GatekeeperTest {
+class GatekeeperIT {
 
     private static final String AUTHORIZER = "AuthorizeRequestFunction";
     private static final String BACKEND = "ListOrdersFunction";

@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * count is read once it has settled (unchanged for longer than the longest retry delay of this run, 0.4 s).
  */
 @ExtendWith(LocalSuiteExtension.class)
-class InternalHandoffTest {
+class InternalHandoffIT {
 
     private static final String FUNCTION = "SendOrderConfirmationFunction";
     private static final String ORDER =

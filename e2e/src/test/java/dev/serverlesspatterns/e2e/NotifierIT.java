@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * has settled (unchanged for longer than one poll of the event source mapping).
  */
 @ExtendWith(LocalSuiteExtension.class)
-class NotifierTest {
+class NotifierIT {
 
     private static final String INVOICING = "RecordInvoiceFunction";
     private static final String PAYMENTS = "RecordPaymentIntentFunction";
