@@ -3,6 +3,7 @@ package dev.serverlesspatterns.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.emulator.ContainerEmulator;
+import dev.serverlesspatterns.local.engines.Engines;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -40,6 +41,11 @@ class ComposeFileTest {
     @Test
     void runsTheFlociVersionTheTestsUse() {
         assertThat(services.get("floci")).containsEntry("image", ContainerEmulator.FLOCI_IMAGE);
+    }
+
+    @Test
+    void runsThePostgresVersionTheTestsUse() {
+        assertThat(services.get("postgres")).containsEntry("image", Engines.POSTGRES_IMAGE);
     }
 
     @Test

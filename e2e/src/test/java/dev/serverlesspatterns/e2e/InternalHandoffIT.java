@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +80,7 @@ class InternalHandoffIT {
         Identities.Client customer = identities.newUser("orders:read", "orders:write");
         String token = identities.token(customer);
         String key = "handoff-" + UUID.randomUUID();
-        int runsBefore = settledRuns();
+        int runsBefore = SettledRuns.of(suite, FUNCTION, SETTLED);
 
         // when the customer places an order
         ShopApi.Response placed = api.request("POST", "/orders")
@@ -100,7 +99,9 @@ class InternalHandoffIT {
         assertThat(confirmation.get("channel").s()).isEqualTo("EMAIL");
         assertThat(confirmation.get("recipient").s()).isEqualTo(customer.id());
         assertThat(confirmation.get("totalCents").n()).isEqualTo("2500");
-        assertThat(settledRuns()).as("the notifications function ran once").isEqualTo(runsBefore + 1);
+        assertThat(SettledRuns.of(suite, FUNCTION, SETTLED))
+                .as("the notifications function ran once")
+                .isEqualTo(runsBefore + 1);
 
         // when the client replays the POST with the same key
         ShopApi.Response replayed = api.request("POST", "/orders")
@@ -113,7 +114,7 @@ class InternalHandoffIT {
         assertThat(replayed.status()).isEqualTo(201);
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(replayed.json().get("orderId").asString()).isEqualTo(orderId);
-        assertThat(settledRuns()).as("no second run").isEqualTo(runsBefore + 1);
+        assertThat(SettledRuns.of(suite, FUNCTION, SETTLED)).as("no second run").isEqualTo(runsBefore + 1);
         assertThat(confirmationOf(orderId)).isEqualTo(confirmation);
     }
 
@@ -124,7 +125,7 @@ class InternalHandoffIT {
         String poison = """
                 {"customerId":"%s","totalCents":1250,"currency":"EUR","placedAt":"2026-11-03T10:15:30.412Z"}
                 """.formatted(customerId);
-        int runsBefore = settledRuns();
+        int runsBefore = SettledRuns.of(suite, FUNCTION, SETTLED);
 
         // when it is handed off asynchronously, to the alias the orders service invokes
         InvokeResponse accepted = invokeAsynchronously(poison);
@@ -138,7 +139,7 @@ class InternalHandoffIT {
                     records.addAll(failureRecordsAbout(customerId));
                     return !records.isEmpty();
                 });
-        assertThat(settledRuns()).as("attempts").isEqualTo(runsBefore + 3);
+        assertThat(SettledRuns.of(suite, FUNCTION, SETTLED)).as("attempts").isEqualTo(runsBefore + 3);
         records.addAll(failureRecordsAbout(customerId));
         assertThat(records).hasSize(1);
         JsonNode record = records.getFirst();
@@ -163,7 +164,7 @@ class InternalHandoffIT {
                 {"orderId":"%s","customerId":"%s","totalCents":3399,"currency":"EUR",
                  "placedAt":"2026-11-03T10:15:30.412Z"}
                 """.formatted(orderId, customerId);
-        int runsBefore = settledRuns();
+        int runsBefore = SettledRuns.of(suite, FUNCTION, SETTLED);
         assertThat(invokeAsynchronously(request).statusCode()).isEqualTo(202);
         Map<String, AttributeValue> first = await().atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(200))
@@ -173,7 +174,9 @@ class InternalHandoffIT {
         assertThat(invokeAsynchronously(request).statusCode()).isEqualTo(202);
 
         // then the second run succeeded (a failed run would have been retried) and changed nothing
-        assertThat(settledRuns()).as("one run per delivery, no retries").isEqualTo(runsBefore + 2);
+        assertThat(SettledRuns.of(suite, FUNCTION, SETTLED))
+                .as("one run per delivery, no retries")
+                .isEqualTo(runsBefore + 2);
         assertThat(confirmationOf(orderId)).isEqualTo(first);
         assertThat(failureRecordsAbout(customerId)).isEmpty();
     }
@@ -186,18 +189,10 @@ class InternalHandoffIT {
     }
 
     /** The notifications function's run count once it has stopped changing. */
-    private int settledRuns() {
-        AtomicInteger seen = new AtomicInteger(-1);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(SETTLED).until(() -> {
-            int now = suite.invocations().count(FUNCTION);
-            return seen.getAndSet(now) == now;
-        });
-        return seen.get();
-    }
-
     private Map<String, AttributeValue> confirmationOf(String orderId) {
         return dynamo.getItem(get -> get.tableName(suite.stack().ref("NotificationsTable"))
-                        .key(Map.of("orderId", AttributeValue.fromS(orderId)))
+                        .key(Map.of(
+                                "orderId", AttributeValue.fromS(orderId), "kind", AttributeValue.fromS("CONFIRMATION")))
                         .consistentRead(true))
                 .item();
     }

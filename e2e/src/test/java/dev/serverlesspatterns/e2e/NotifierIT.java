@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Notifier: billing publishes on its billing-notifications topic knowing no subscriber; invoicing and payments each
  * subscribe their own queue (with its DLQ and a filter on {@code eventType}) and consume it with an SQS event source.
- * Everything is wired by infra/template.yaml; the tests go through billing's public route, the topic and the queues.
+ * Everything is wired by infra/template.yaml; the tests go through the shop API (an order placed there reaches billing
+ * through the orders bus and the order-activity topic), the topic and the queues.
  *
  * <p>Run counts are global to the suite and the event sources poll in the background, so each count is read once it
  * has settled (unchanged for longer than one poll of the event source mapping).
@@ -37,7 +37,6 @@ class NotifierIT {
 
     private static final String INVOICING = "RecordInvoiceFunction";
     private static final String PAYMENTS = "RecordPaymentIntentFunction";
-    private static final Duration SETTLED = Duration.ofMillis(2500);
 
     private LocalSuite suite;
     private ShopApi api;
@@ -62,70 +61,35 @@ class NotifierIT {
     }
 
     @Test
-    void oneIssuedInvoiceIsProcessedExactlyOnceByInvoicingAndOnceByPayments() {
-        // given a billing client with a token, and both subscribers idle
+    void anOrderPlacedThroughTheShopApiIsInvoicedOnceAndEachSubscriberRecordsTheInvoiceOnce() {
+        // given a customer with a token, and both subscribers idle
         Identities identities = new Identities(api, suite);
-        String token = identities.token(identities.newUser("billing:write"));
-        String orderId = UUID.randomUUID().toString();
-        int invoicingBefore = settledRuns(INVOICING);
-        int paymentsBefore = settledRuns(PAYMENTS);
+        String token = identities.token(identities.newUser("orders:read", "orders:write"));
+        int invoicingBefore = SettledRuns.of(suite, INVOICING);
+        int paymentsBefore = SettledRuns.of(suite, PAYMENTS);
 
-        // when the order is invoiced through billing's public route
-        ShopApi.Response issued = api.request("POST", "/billing/invoices")
+        // when the customer places an order: billing hears of it through events, never a call
+        ShopApi.Response placed = api.request("POST", "/orders")
                 .bearer(token)
-                .json("{\"orderId\":\"" + orderId + "\",\"customerId\":\"customer-0001\",\"amountCents\":2500,"
-                        + "\"currency\":\"EUR\"}")
+                .json("{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":2,\"unitPriceCents\":1250}],\"currency\":\"EUR\"}")
                 .send();
 
-        // then billing answers 201, and each subscriber records the invoice once, from one message
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        String invoiceId = issued.json().get("invoiceId").asString();
-        Map<String, AttributeValue> view = await().atMost(Duration.ofSeconds(20))
+        // then billing publishes one InvoiceIssued, and each subscriber records the invoice once, from one message
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String orderId = placed.json().get("orderId").asString();
+        Map<String, AttributeValue> view = await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> item("InvoicesTable", invoiceId), item -> !item.isEmpty());
+                .until(() -> OrderItems.of(dynamo, suite, "InvoicesTable", orderId), item -> !item.isEmpty());
+        String invoiceId = view.get("invoiceId").s();
         Map<String, AttributeValue> intent = await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> item("PaymentIntentsTable", invoiceId), item -> !item.isEmpty());
-        assertThat(view.get("orderId").s()).isEqualTo(orderId);
         assertThat(view.get("amountCents").n()).isEqualTo("2500");
         assertThat(intent.get("status").s()).isEqualTo("PENDING");
         assertThat(intent.get("amountCents").n()).isEqualTo("2500");
-        assertThat(settledRuns(INVOICING)).as("invoicing runs").isEqualTo(invoicingBefore + 1);
-        assertThat(settledRuns(PAYMENTS)).as("payments runs").isEqualTo(paymentsBefore + 1);
+        assertThat(SettledRuns.of(suite, INVOICING)).as("invoicing runs").isEqualTo(invoicingBefore + 1);
+        assertThat(SettledRuns.of(suite, PAYMENTS)).as("payments runs").isEqualTo(paymentsBefore + 1);
         assertThat(queueDepth("InvoicingQueue") + queueDepth("PaymentsQueue")).isZero();
-
-        // when the client retries the same request
-        ShopApi.Response retried = api.request("POST", "/billing/invoices")
-                .bearer(token)
-                .json("{\"orderId\":\"" + orderId + "\",\"customerId\":\"customer-0001\",\"amountCents\":2500,"
-                        + "\"currency\":\"EUR\"}")
-                .send();
-
-        // then it gets the same invoice and nothing is published again
-        assertThat(retried.status()).isEqualTo(201);
-        assertThat(retried.json().get("invoiceId").asString()).isEqualTo(invoiceId);
-        assertThat(settledRuns(INVOICING)).isEqualTo(invoicingBefore + 1);
-        assertThat(settledRuns(PAYMENTS)).isEqualTo(paymentsBefore + 1);
-    }
-
-    @Test
-    void withoutTheBillingScopeNothingIsIssuedOrPublished() {
-        // given a customer who may place orders but not invoice them
-        Identities identities = new Identities(api, suite);
-        String token = identities.token(identities.newUser("orders:read", "orders:write"));
-        String orderId = UUID.randomUUID().toString();
-        int paymentsBefore = settledRuns(PAYMENTS);
-
-        // when
-        ShopApi.Response refused = api.request("POST", "/billing/invoices")
-                .bearer(token)
-                .json("{\"orderId\":\"" + orderId + "\",\"customerId\":\"customer-0001\",\"amountCents\":2500,"
-                        + "\"currency\":\"EUR\"}")
-                .send();
-
-        // then
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(settledRuns(PAYMENTS)).isEqualTo(paymentsBefore);
     }
 
     @Test
@@ -139,8 +103,8 @@ class NotifierIT {
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> item("PaymentIntentsTable", invoiceId), item -> !item.isEmpty());
-        int invoicingBefore = settledRuns(INVOICING);
-        int paymentsBefore = settledRuns(PAYMENTS);
+        int invoicingBefore = SettledRuns.of(suite, INVOICING);
+        int paymentsBefore = SettledRuns.of(suite, PAYMENTS);
 
         // when billing's topic carries its PaymentFailed
         publish("PaymentFailed", """
@@ -154,8 +118,8 @@ class NotifierIT {
                         () -> item("PaymentIntentsTable", invoiceId),
                         item -> "FAILED".equals(item.get("status").s()));
         assertThat(intent.get("failureReason").s()).isEqualTo("card declined");
-        assertThat(settledRuns(PAYMENTS)).isEqualTo(paymentsBefore + 1);
-        assertThat(settledRuns(INVOICING)).isEqualTo(invoicingBefore);
+        assertThat(SettledRuns.of(suite, PAYMENTS)).isEqualTo(paymentsBefore + 1);
+        assertThat(SettledRuns.of(suite, INVOICING)).isEqualTo(invoicingBefore);
     }
 
     @Test
@@ -164,8 +128,8 @@ class NotifierIT {
         // receives take seconds; the redrive policy (maxReceiveCount 3) is the template's
         String queueUrl = suite.stack().ref("InvoicingQueue");
         String templateTimeout = queueAttribute("InvoicingQueue", QueueAttributeName.VISIBILITY_TIMEOUT);
-        int invoicingBefore = settledRuns(INVOICING);
-        int paymentsBefore = settledRuns(PAYMENTS);
+        int invoicingBefore = SettledRuns.of(suite, INVOICING);
+        int paymentsBefore = SettledRuns.of(suite, PAYMENTS);
         String poison = "{\"invoiceId\":\"inv-" + UUID.randomUUID() + "\",\"note\":\"not an InvoiceIssued\"}";
         try {
             setVisibilityTimeout(queueUrl, "1");
@@ -193,13 +157,13 @@ class NotifierIT {
                             .get("eventType")
                             .stringValue())
                     .isEqualTo("InvoiceIssued");
-            assertThat(settledRuns(INVOICING)).as("receives").isEqualTo(invoicingBefore + 3);
+            assertThat(SettledRuns.of(suite, INVOICING)).as("receives").isEqualTo(invoicingBefore + 3);
         } finally {
             setVisibilityTimeout(queueUrl, templateTimeout);
         }
 
         // and payments, with its own queue, saw nothing of it
-        assertThat(settledRuns(PAYMENTS)).isEqualTo(paymentsBefore);
+        assertThat(SettledRuns.of(suite, PAYMENTS)).isEqualTo(paymentsBefore);
         assertThat(deadLettersWithBody("PaymentsDeadLetterQueue", poison)).isEmpty();
     }
 
@@ -208,8 +172,8 @@ class NotifierIT {
         // given an InvoiceIssued, and both subscribers idle
         String invoiceId = "inv-" + UUID.randomUUID();
         String event = invoiceIssued(invoiceId);
-        int invoicingBefore = settledRuns(INVOICING);
-        int paymentsBefore = settledRuns(PAYMENTS);
+        int invoicingBefore = SettledRuns.of(suite, INVOICING);
+        int paymentsBefore = SettledRuns.of(suite, PAYMENTS);
 
         // when it is delivered to each queue, and delivered again once the first is recorded (at least once delivery)
         for (String queue : List.of("InvoicingQueue", "PaymentsQueue")) {
@@ -226,8 +190,8 @@ class NotifierIT {
         }
 
         // then each function ran once per delivery, none failed (a failure would return), and the rows are unchanged
-        assertThat(settledRuns(INVOICING)).isEqualTo(invoicingBefore + 2);
-        assertThat(settledRuns(PAYMENTS)).isEqualTo(paymentsBefore + 2);
+        assertThat(SettledRuns.of(suite, INVOICING)).isEqualTo(invoicingBefore + 2);
+        assertThat(SettledRuns.of(suite, PAYMENTS)).isEqualTo(paymentsBefore + 2);
         assertThat(item("InvoicesTable", invoiceId)).isEqualTo(view);
         assertThat(item("PaymentIntentsTable", invoiceId)).isEqualTo(intent);
         assertThat(queueDepth("InvoicingQueue") + queueDepth("PaymentsQueue")).isZero();
@@ -307,15 +271,5 @@ class NotifierIT {
     private void setVisibilityTimeout(String queueUrl, String seconds) {
         sqs.setQueueAttributes(
                 set -> set.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, seconds)));
-    }
-
-    /** The function's run count once it has stopped changing. */
-    private int settledRuns(String function) {
-        AtomicInteger seen = new AtomicInteger(-1);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(SETTLED).until(() -> {
-            int now = suite.invocations().count(function);
-            return seen.getAndSet(now) == now;
-        });
-        return seen.get();
     }
 }

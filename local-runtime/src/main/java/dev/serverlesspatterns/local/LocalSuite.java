@@ -2,6 +2,8 @@ package dev.serverlesspatterns.local;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.engines.Engine;
+import dev.serverlesspatterns.local.engines.Engines;
 import dev.serverlesspatterns.local.events.EventSources;
 import dev.serverlesspatterns.local.gateway.ApiGateway;
 import dev.serverlesspatterns.local.invoke.AsyncInvocations;
@@ -13,8 +15,12 @@ import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.RestApiDefinition;
 import dev.serverlesspatterns.local.template.SamTemplate;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -23,17 +29,24 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole suite on one machine, wired by infra/template.yaml: the AWS emulator (see {@link AwsEmulators}),
- * the template's resources in it, each service's Boot app hosting its functions, the Lambda Invoke API with
- * asynchronous retries, the SQS, SNS and EventBridge event sources, and API Gateway in front.
+ * the Postgres engine when the template asks for one ({@link PostgresParameters}), the template's resources in the
+ * emulator, each service's Boot app hosting its functions, the Lambda Invoke API with asynchronous retries, the SQS,
+ * SNS and EventBridge event sources, and API Gateway in front.
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -78,10 +91,17 @@ public final class LocalSuite implements AutoCloseable {
             progress.accept("[1/5] Choosing the AWS emulator");
             AwsEmulator emulator = started(running, AwsEmulators.start(System.getenv()));
             progress.accept("      " + emulator.endpoint().description());
+            Map<String, String> parameters = options.parameterOverrides();
+            Optional<PostgresParameters> postgres = PostgresParameters.of(options.template());
+            if (postgres.isPresent()) {
+                Engine engine = started(running, Engines.postgres(System.getenv()));
+                progress.accept("      Postgres: " + engine.description());
+                parameters = postgres.get().filledFrom(engine, parameters);
+            }
 
             progress.accept("[2/5] Provisioning " + options.template().file());
-            Stack stack = Provisioner.provision(
-                    options.template(), emulator.endpoint(), options.stackName(), options.parameterOverrides());
+            Stack stack =
+                    Provisioner.provision(options.template(), emulator.endpoint(), options.stackName(), parameters);
 
             progress.accept("[3/5] Starting services (logs in " + options.logDirectory() + ")");
             // Services learn where the Lambda API is before it can start: it needs them to invoke.
@@ -108,8 +128,9 @@ public final class LocalSuite implements AutoCloseable {
                             sns,
                             Clock.systemUTC(),
                             options.asyncRetryDelays()));
-            started(running, LambdaApiServer.start(stack.template(), stack.intrinsics(), functions, async, lambdaPort));
+            started(running, LambdaApiServer.start(stack, functions, async, lambdaPort));
             progress.accept("      Lambda Invoke API at " + lambdaEndpoint);
+            progress.accept("      Queue depths at " + lambdaEndpoint.resolve(LambdaApiServer.QUEUES_PATH));
             started(running, EventSources.start(stack, functions, async));
 
             progress.accept("[5/5] Starting the API gateway");
@@ -223,6 +244,58 @@ public final class LocalSuite implements AutoCloseable {
                         api.logicalId(),
                         suite.gatewayUrl(api.logicalId())));
         stopped.await();
+    }
+
+    /**
+     * The template's {@code Metadata.LocalRuntime.Postgres}: which parameters take the JDBC URL, user name and password
+     * of the Postgres engine the local runtime starts (the RDS stand-in). A parameter the run overrides itself keeps
+     * its override.
+     */
+    record PostgresParameters(String url, String username, String password) {
+
+        static Optional<PostgresParameters> of(SamTemplate template) {
+            Node root;
+            try (Reader reader = Files.newBufferedReader(template.file())) {
+                // Composed, not loaded: CloudFormation's short tags (!Ref, !Sub, ...) need no meaning here.
+                root = new Yaml().compose(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the SAM template " + template.file(), e);
+            }
+            return child(root, "Metadata")
+                    .flatMap(metadata -> child(metadata, "LocalRuntime"))
+                    .flatMap(localRuntime -> child(localRuntime, "Postgres"))
+                    .map(postgres -> new PostgresParameters(
+                            name(postgres, "UrlParameter"),
+                            name(postgres, "UsernameParameter"),
+                            name(postgres, "PasswordParameter")));
+        }
+
+        Map<String, String> filledFrom(Engine engine, Map<String, String> overrides) {
+            Map<String, String> filled = new LinkedHashMap<>(overrides);
+            filled.putIfAbsent(url, engine.url());
+            filled.putIfAbsent(username, engine.username());
+            filled.putIfAbsent(password, engine.password());
+            return filled;
+        }
+
+        private static Optional<Node> child(Node node, String key) {
+            if (!(node instanceof MappingNode mapping)) {
+                return Optional.empty();
+            }
+            return mapping.getValue().stream()
+                    .filter(entry -> entry.getKeyNode() instanceof ScalarNode name
+                            && name.getValue().equals(key))
+                    .map(NodeTuple::getValueNode)
+                    .findFirst();
+        }
+
+        private static String name(Node postgres, String key) {
+            return child(postgres, key)
+                    .filter(ScalarNode.class::isInstance)
+                    .map(value -> ((ScalarNode) value).getValue())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Metadata.LocalRuntime.Postgres of the template names no " + key));
+        }
     }
 
     /** The launcher's arguments: {@code --port}, {@code --parameter Name=Value}, {@code --show-secret LogicalId}, {@code --template}. */

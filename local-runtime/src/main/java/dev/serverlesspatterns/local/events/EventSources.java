@@ -8,35 +8,65 @@ import dev.serverlesspatterns.local.template.FunctionDefinition;
 import dev.serverlesspatterns.local.template.FunctionDefinition.EventBridgeRuleEvent;
 import dev.serverlesspatterns.local.template.FunctionDefinition.SnsEvent;
 import dev.serverlesspatterns.local.template.FunctionDefinition.SqsEvent;
+import dev.serverlesspatterns.local.template.FunctionDefinition.StreamEvent;
 import dev.serverlesspatterns.local.template.Intrinsics;
 import dev.serverlesspatterns.local.template.SamTemplate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Every event source the template gives its functions, running: SQS event source mappings invoke synchronously;
- * SNS subscriptions and EventBridge rules invoke asynchronously. Closing stops them all and removes what they
- * created in the emulator.
+ * Every event source the template gives its functions, running: SQS and DynamoDB stream event source mappings
+ * invoke synchronously; SNS subscriptions and EventBridge rules invoke asynchronously ({@code Api} events are the
+ * gateway's). A template with any other event type is refused, rather than leaving a function silently unfed.
+ * Closing stops them all and removes what they created in the emulator.
  */
 public final class EventSources implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventSources.class);
 
+    /** The SAM event types the local runtime runs; {@code Api} events are served by the gateway. */
+    public static final Set<String> SUPPORTED_EVENT_TYPES = Set.of("Api", "SQS", "SNS", "EventBridgeRule", "DynamoDB");
+
     private final List<EventSource> running;
     private final SqsClient sqs;
     private final SnsClient sns;
     private final EventBridgeClient events;
+    private final DynamoDbStreamsClient streams;
 
-    private EventSources(List<EventSource> running, SqsClient sqs, SnsClient sns, EventBridgeClient events) {
+    private EventSources(
+            List<EventSource> running,
+            SqsClient sqs,
+            SnsClient sns,
+            EventBridgeClient events,
+            DynamoDbStreamsClient streams) {
         this.running = running;
         this.sqs = sqs;
         this.sns = sns;
         this.events = events;
+        this.streams = streams;
+    }
+
+    /** The template's function events the local runtime cannot run, as {@code Function.Event (Type)}. */
+    public static Set<String> unsupportedEventTypes(SamTemplate template) {
+        Set<String> unsupported = new TreeSet<>();
+        for (FunctionDefinition function : template.functions()) {
+            for (Map.Entry<String, String> event : function.eventTypes().entrySet()) {
+                if (!SUPPORTED_EVENT_TYPES.contains(event.getValue())) {
+                    unsupported.add(function.logicalId() + "." + event.getKey() + " (" + event.getValue() + ")");
+                }
+            }
+        }
+        return unsupported;
     }
 
     /** Starts the event sources of the provisioned stack's functions. */
@@ -54,7 +84,7 @@ public final class EventSources implements AutoCloseable {
 
     /**
      * @param resources where the template's queues are: {@code QueueUrl} and {@code Arn} of the queue an SQS event
-     *     names
+     *     names; a function's {@code Arn} for the failure records of its stream events
      */
     static EventSources start(
             SamTemplate template,
@@ -63,10 +93,16 @@ public final class EventSources implements AutoCloseable {
             Intrinsics.Resources resources,
             AwsEndpoint endpoint,
             Invokers invokers) {
+        Set<String> unsupported = unsupportedEventTypes(template);
+        if (!unsupported.isEmpty()) {
+            throw new IllegalStateException("The local runtime cannot run the events " + unsupported
+                    + ": add support in " + EventSources.class.getName());
+        }
         SqsClient sqs = endpoint.configure(SqsClient.builder());
         SnsClient sns = endpoint.configure(SnsClient.builder());
         EventBridgeClient events = endpoint.configure(EventBridgeClient.builder());
-        EventSources sources = new EventSources(new ArrayList<>(), sqs, sns, events);
+        DynamoDbStreamsClient streams = endpoint.configure(DynamoDbStreamsClient.builder());
+        EventSources sources = new EventSources(new ArrayList<>(), sqs, sns, events, streams);
         try {
             for (FunctionDefinition function : template.functions()) {
                 for (SqsEvent event : function.sqsEvents()) {
@@ -82,6 +118,24 @@ public final class EventSources implements AutoCloseable {
                                     resources.attribute(queue, "Arn"),
                                     invokers.synchronous())
                             .start());
+                }
+                for (StreamEvent event : function.streamEvents()) {
+                    if (!event.enabled()) {
+                        log.info("{}.{} is disabled in the template", function.logicalId(), event.name());
+                        continue;
+                    }
+                    String mapping = function.logicalId() + "." + event.name();
+                    sources.running.add(DynamoDbStreamEventSourceMapping.start(
+                            streams,
+                            event,
+                            intrinsics.resolveString(event.stream()),
+                            resources.attribute(function.logicalId(), "Arn"),
+                            event.onFailureDestination() == null
+                                    ? null
+                                    : StreamFailureDestination.of(
+                                            mapping, intrinsics.resolveString(event.onFailureDestination()), sqs, sns),
+                            invokers.synchronous(),
+                            Clock.systemUTC()));
                 }
                 for (SnsEvent event : function.snsEvents()) {
                     sources.running.add(SnsToFunction.start(
@@ -126,6 +180,7 @@ public final class EventSources implements AutoCloseable {
         sqs.close();
         sns.close();
         events.close();
+        streams.close();
     }
 
     private static void stop(EventSource source) {

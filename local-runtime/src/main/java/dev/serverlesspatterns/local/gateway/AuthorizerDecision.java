@@ -29,9 +29,13 @@ record AuthorizerDecision(String principalId, List<Statement> statements, Map<St
 
     /** IAM evaluation: an explicit Deny wins, otherwise an Allow must match, otherwise the request is denied. */
     boolean allows(String methodArn) {
-        boolean denied = statements.stream().anyMatch(statement -> !statement.allow() && matches(statement, methodArn));
         boolean allowed = statements.stream().anyMatch(statement -> statement.allow() && matches(statement, methodArn));
-        return allowed && !denied;
+        return allowed && !explicitlyDenies(methodArn);
+    }
+
+    /** Whether a Deny statement names the method, which API Gateway reports differently from a missing Allow. */
+    boolean explicitlyDenies(String methodArn) {
+        return statements.stream().anyMatch(statement -> !statement.allow() && matches(statement, methodArn));
     }
 
     private static boolean matches(Statement statement, String methodArn) {

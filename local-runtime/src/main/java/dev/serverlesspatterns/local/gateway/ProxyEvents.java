@@ -1,12 +1,9 @@
 package dev.serverlesspatterns.local.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
-import dev.serverlesspatterns.local.template.FunctionDefinition.ApiEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -15,82 +12,101 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Builds the REST API Lambda proxy event, field for field as API Gateway sends it. */
+/**
+ * Builds the events API Gateway hands Lambda, field for field: the REST API proxy event, and the REQUEST authorizer
+ * event, which carries the same request parameters and context but neither the body nor an authorizer context.
+ */
 final class ProxyEvents {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+    static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private ProxyEvents() {}
 
-    static ObjectNode request(
-            HttpExchange exchange,
-            ApiEvent route,
-            Map<String, String> pathParameters,
-            String path,
-            String stage,
-            String apiId,
-            String requestId,
-            byte[] body,
-            AuthorizerDecision decision) {
+    static ObjectNode request(GatewayRequest request, AuthorizerDecision decision) {
+        ObjectNode event = requestParameters(request);
+        if (decision != null) {
+            ObjectNode authorizer = ((ObjectNode) event.get("requestContext")).putObject("authorizer");
+            authorizer.put("principalId", decision.principalId());
+            decision.context().forEach(authorizer::putPOJO);
+            authorizer.put("integrationLatency", 0);
+        }
+        if (request.body().length == 0) {
+            event.putNull("body");
+        } else {
+            event.put("body", request.bodyText());
+        }
+        event.put("isBase64Encoded", false);
+        return event;
+    }
+
+    /** The input of a REQUEST Lambda authorizer, which has empty objects where the proxy event has nulls. */
+    static ObjectNode authorizerRequest(GatewayRequest request) {
         ObjectNode event = JSON.createObjectNode();
-        String method = exchange.getRequestMethod().toUpperCase();
-        event.put("resource", route.path());
-        event.put("path", path);
-        event.put("httpMethod", method);
+        event.put("type", "REQUEST");
+        event.put("methodArn", request.methodArn());
+        event.setAll(requestParameters(request));
+        for (String parameters : List.of(
+                "queryStringParameters", "multiValueQueryStringParameters", "pathParameters", "stageVariables")) {
+            if (event.get(parameters).isNull()) {
+                event.putObject(parameters);
+            }
+        }
+        return event;
+    }
+
+    private static ObjectNode requestParameters(GatewayRequest request) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("resource", request.resourcePath());
+        event.put("path", request.path());
+        event.put("httpMethod", request.method());
 
         ObjectNode headers = event.putObject("headers");
         ObjectNode multiValueHeaders = event.putObject("multiValueHeaders");
-        exchange.getRequestHeaders().forEach((name, values) -> {
+        request.exchange().getRequestHeaders().forEach((name, values) -> {
             headers.put(name, values.getLast());
             ArrayNode all = multiValueHeaders.putArray(name);
             values.forEach(all::add);
         });
 
-        String query = exchange.getRequestURI().getRawQuery();
-        if (query == null || query.isEmpty()) {
+        Map<String, List<String>> query = request.queryParameters();
+        if (query.isEmpty()) {
             event.putNull("queryStringParameters");
             event.putNull("multiValueQueryStringParameters");
         } else {
             ObjectNode single = event.putObject("queryStringParameters");
             ObjectNode multi = event.putObject("multiValueQueryStringParameters");
-            for (String pair : query.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                String[] parts = pair.split("=", 2);
-                String name = decode(parts[0]);
-                String value = parts.length > 1 ? decode(parts[1]) : "";
-                single.put(name, value);
-                (multi.has(name) ? (ArrayNode) multi.get(name) : multi.putArray(name)).add(value);
-            }
+            query.forEach((name, values) -> {
+                single.put(name, values.getLast());
+                ArrayNode all = multi.putArray(name);
+                values.forEach(all::add);
+            });
         }
-        if (pathParameters.isEmpty()) {
+        if (request.pathParameters().isEmpty()) {
             event.putNull("pathParameters");
         } else {
             ObjectNode parameters = event.putObject("pathParameters");
-            pathParameters.forEach((name, value) -> parameters.put(name, decode(value.replace("+", "%2B"))));
+            request.pathParameters().forEach((name, value) -> parameters.put(name, decodePathParameter(value)));
         }
         event.putNull("stageVariables");
 
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         ObjectNode context = event.putObject("requestContext");
-        context.put("resourceId", Integer.toHexString(route.path().hashCode()));
-        context.put("resourcePath", route.path());
-        context.put("httpMethod", method);
-        context.put("extendedRequestId", requestId);
-        context.put("requestTime", REQUEST_TIME.format(now));
-        context.put("path", "/" + stage + path);
+        context.put("resourceId", Integer.toHexString(request.resourcePath().hashCode()));
+        context.put("resourcePath", request.resourcePath());
+        context.put("httpMethod", request.method());
+        context.put("extendedRequestId", request.requestId());
+        context.put("requestTime", REQUEST_TIME.format(request.time()));
+        context.put("path", "/" + request.stage() + request.path());
         context.put("accountId", AwsEndpoint.ACCOUNT_ID);
-        context.put("protocol", exchange.getProtocol());
-        context.put("stage", stage);
+        context.put("protocol", request.exchange().getProtocol());
+        context.put("stage", request.stage());
         context.put("domainPrefix", "localhost");
-        context.put("requestTimeEpoch", now.toInstant().toEpochMilli());
-        context.put("requestId", requestId);
+        context.put("requestTimeEpoch", request.time().toEpochMilli());
+        context.put("requestId", request.requestId());
         ObjectNode identity = context.putObject("identity");
-        identity.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-        identity.put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
+        identity.put("sourceIp", request.sourceIp());
+        identity.put("userAgent", request.header("User-Agent"));
         List.of(
                         "cognitoIdentityPoolId",
                         "accountId",
@@ -102,25 +118,13 @@ final class ProxyEvents {
                         "userArn",
                         "user")
                 .forEach(identity::putNull);
-        context.put("domainName", exchange.getRequestHeaders().getFirst("Host"));
-        context.put("apiId", apiId);
-        if (decision != null) {
-            ObjectNode authorizer = context.putObject("authorizer");
-            authorizer.put("principalId", decision.principalId());
-            decision.context().forEach((key, value) -> authorizer.putPOJO(key, value));
-            authorizer.put("integrationLatency", 0);
-        }
-
-        if (body.length == 0) {
-            event.putNull("body");
-        } else {
-            event.put("body", new String(body, StandardCharsets.UTF_8));
-        }
-        event.put("isBase64Encoded", false);
+        context.put("domainName", request.header("Host"));
+        context.put("apiId", request.apiId());
         return event;
     }
 
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    /** Path parameters are percent-decoded, but a literal {@code +} stays a plus, unlike in a query string. */
+    static String decodePathParameter(String value) {
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -1,40 +1,39 @@
 package dev.serverlesspatterns.local.gateway;
 
-import dev.serverlesspatterns.local.template.FunctionDefinition.ApiEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Matches requests to the template's routes as API Gateway does: literal path segments win over
- * {@code {parameters}}, {@code {proxy+}} takes the rest of the path, and {@code ANY} matches every method.
+ * Matches requests to an API's routes as API Gateway does: literal path segments win over {@code {parameters}},
+ * {@code {proxy+}} takes the rest of the path, and {@code ANY} matches every method.
+ *
+ * @param <R> what a route leads to
  */
-final class RouteTable {
+final class RouteTable<R> {
 
-    record Route(ApiEvent event, Pattern pattern, List<String> parameters, int literalSegments) {}
+    private record Compiled<R>(R route, String method, Pattern pattern, List<String> parameters, int literalSegments) {}
 
-    record Match(ApiEvent event, Map<String, String> pathParameters) {}
+    record Match<R>(R route, Map<String, String> pathParameters) {}
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z0-9_]+)(\\+?)}");
 
-    private final List<Route> routes;
+    private final List<Compiled<R>> routes;
 
-    RouteTable(List<ApiEvent> events) {
-        this.routes = events.stream().map(RouteTable::compile).toList();
+    RouteTable(List<R> routes, Function<R, String> method, Function<R, String> path) {
+        this.routes = routes.stream()
+                .map(route -> compile(route, method.apply(route), path.apply(route)))
+                .toList();
     }
 
-    List<ApiEvent> events() {
-        return routes.stream().map(Route::event).toList();
-    }
-
-    Optional<Match> match(String method, String path) {
+    Optional<Match<R>> match(String method, String path) {
         return routes.stream()
-                .filter(route -> route.event().method().equals(method)
-                        || route.event().method().equals("ANY"))
+                .filter(route -> route.method().equals(method) || route.method().equals("ANY"))
                 .filter(route -> route.pattern().matcher(path).matches())
                 .max((left, right) -> Integer.compare(left.literalSegments(), right.literalSegments()))
                 .map(route -> {
@@ -44,15 +43,15 @@ final class RouteTable {
                     for (int i = 0; i < route.parameters().size(); i++) {
                         parameters.put(route.parameters().get(i), matcher.group(i + 1));
                     }
-                    return new Match(route.event(), parameters);
+                    return new Match<>(route.route(), parameters);
                 });
     }
 
-    private static Route compile(ApiEvent event) {
+    private static <R> Compiled<R> compile(R route, String method, String path) {
         List<String> parameters = new ArrayList<>();
         StringBuilder regex = new StringBuilder();
         int literals = 0;
-        for (String segment : event.path().split("/")) {
+        for (String segment : path.split("/")) {
             if (segment.isEmpty()) {
                 continue;
             }
@@ -66,7 +65,11 @@ final class RouteTable {
                 regex.append(Pattern.quote(segment));
             }
         }
-        return new Route(
-                event, Pattern.compile(regex.isEmpty() ? "/" : regex.toString()), List.copyOf(parameters), literals);
+        return new Compiled<>(
+                route,
+                method,
+                Pattern.compile(regex.isEmpty() ? "/" : regex.toString()),
+                List.copyOf(parameters),
+                literals);
     }
 }

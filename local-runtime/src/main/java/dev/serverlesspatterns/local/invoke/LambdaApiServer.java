@@ -6,8 +6,8 @@ import dev.serverlesspatterns.local.invoke.FunctionNames.RequestedFunction;
 import dev.serverlesspatterns.local.lambda.AsyncInvoker;
 import dev.serverlesspatterns.local.lambda.InvocationResult;
 import dev.serverlesspatterns.local.lambda.LambdaInvoker;
-import dev.serverlesspatterns.local.template.Intrinsics;
-import dev.serverlesspatterns.local.template.SamTemplate;
+import dev.serverlesspatterns.local.operate.QueueDepths;
+import dev.serverlesspatterns.local.provision.Stack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,6 +45,9 @@ public final class LambdaApiServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LambdaApiServer.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Where the Invoke API of a {@link Stack} reports its queue depths; not an AWS API. */
+    public static final String QUEUES_PATH = "/local/queues";
+
     private static final Pattern INVOKE_PATH = Pattern.compile("/2015-03-31/functions/([^/]+)/invocations/?");
     /** What the function gets when the request has no payload, as from the console or the CLI without one. */
     private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
@@ -91,17 +94,17 @@ public final class LambdaApiServer implements AutoCloseable {
     }
 
     /**
-     * @param template the template whose functions can be invoked
-     * @param intrinsics resolves each function's name and ARN against the provisioned stack
-     * @param port the port to listen on, 0 for a free one
+     * The Invoke API for the provisioned stack's functions (on {@code port}, 0 for a free one), which also answers {@code GET /local/queues} with the
+     * depth of every queue by owning service ({@link QueueDepths}), for whoever watches the suite run.
      */
-    public static LambdaApiServer start(
-            SamTemplate template, Intrinsics intrinsics, LambdaInvoker invoker, AsyncInvoker asyncInvoker, int port) {
+    public static LambdaApiServer start(Stack stack, LambdaInvoker invoker, AsyncInvoker asyncInvoker, int port) {
         LambdaApiServer api = new LambdaApiServer(
-                new FunctionNames(template, intrinsics),
+                new FunctionNames(stack.template(), stack.intrinsics()),
                 invoker,
                 asyncInvoker,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        QueueDepths queues = QueueDepths.of(stack);
+        api.server.createContext(QUEUES_PATH, exchange -> serveQueueDepths(exchange, queues));
         api.server.start();
         return api;
     }
@@ -129,6 +132,28 @@ public final class LambdaApiServer implements AutoCloseable {
                         exchange,
                         new LambdaError(500, "ServiceException", "The local runtime failed; its log says why"));
             }
+        } catch (IOException clientGone) {
+            log.debug("Client went away", clientGone);
+        }
+    }
+
+    private static void serveQueueDepths(HttpExchange exchange, QueueDepths queues) {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("GET")) {
+                exchange.getResponseHeaders().set("Allow", "GET");
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            byte[] depths;
+            try {
+                depths = JSON.writeValueAsBytes(Map.of("services", queues.read()));
+            } catch (RuntimeException failure) {
+                log.error("Could not read the queue depths", failure);
+                exchange.sendResponseHeaders(502, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            send(exchange, 200, depths);
         } catch (IOException clientGone) {
             log.debug("Client went away", clientGone);
         }

@@ -25,7 +25,6 @@ import java.util.function.Consumer;
  */
 public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
 
-    private static final String LAMBDA_ARTIFACT_SUFFIX = "-aws.jar";
     private static final String BOOT_JAR_SUFFIX = "-exec.jar";
     private static final String DEFINITION_VARIABLE = "SPRING_CLOUD_FUNCTION_DEFINITION";
 
@@ -64,8 +63,8 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
             Map<ServiceProcess, Future<Set<String>>> readiness = new LinkedHashMap<>();
             byArtifact.forEach((artifact, definitions) -> {
                 ServiceProcess service = ServiceProcess.start(
-                        serviceName(artifact),
-                        bootJar(artifact),
+                        definitions.getFirst().serviceName(),
+                        bootJar(artifact, definitions.getFirst().serviceName()),
                         serviceEnvironment(stack, runtimeEnvironment, definitions, intrinsics),
                         logDirectory);
                 started.add(service);
@@ -101,13 +100,14 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
         if (function == null) {
             throw new IllegalArgumentException("The template declares no function " + functionLogicalId);
         }
-        log.record(functionLogicalId);
-        return function.service()
-                .invoke(
-                        function.beanName(),
-                        stack.ref(functionLogicalId),
-                        event,
-                        function.definition().timeoutSeconds());
+        try (InvocationLog.Running running = log.started(functionLogicalId)) {
+            return function.service()
+                    .invoke(
+                            function.beanName(),
+                            stack.ref(functionLogicalId),
+                            event,
+                            function.definition().timeoutSeconds());
+        }
     }
 
     public InvocationLog invocations() {
@@ -155,16 +155,7 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
         return environment;
     }
 
-    private static String serviceName(Path artifact) {
-        String file = artifact.getFileName().toString();
-        if (!file.endsWith(LAMBDA_ARTIFACT_SUFFIX)) {
-            throw new IllegalStateException("CodeUri " + artifact
-                    + " should name a service's Lambda artifact, <service>" + LAMBDA_ARTIFACT_SUFFIX);
-        }
-        return file.substring(0, file.length() - LAMBDA_ARTIFACT_SUFFIX.length());
-    }
-
-    private static Path bootJar(Path artifact) {
-        return artifact.resolveSibling(serviceName(artifact) + BOOT_JAR_SUFFIX);
+    private static Path bootJar(Path artifact, String serviceName) {
+        return artifact.resolveSibling(serviceName + BOOT_JAR_SUFFIX);
     }
 }

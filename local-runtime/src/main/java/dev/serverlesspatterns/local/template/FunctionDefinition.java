@@ -9,6 +9,7 @@ import java.util.Map;
 public final class FunctionDefinition {
 
     public static final String TYPE = "AWS::Serverless::Function";
+    private static final String LAMBDA_ARTIFACT_SUFFIX = "-aws.jar";
     static final String DEFINITION_VARIABLE = "SPRING_CLOUD_FUNCTION_DEFINITION";
 
     private final TemplateResource resource;
@@ -28,6 +29,19 @@ public final class FunctionDefinition {
         return templateDirectory
                 .resolve(String.valueOf(resource.properties().get("CodeUri")))
                 .normalize();
+    }
+
+    /**
+     * The service the function belongs to, named by its Lambda artifact: {@code ../services/billing/target/billing-aws.jar}
+     * is {@code billing}.
+     */
+    public String serviceName() {
+        String file = codeUri().getFileName().toString();
+        if (!file.endsWith(LAMBDA_ARTIFACT_SUFFIX)) {
+            throw new IllegalStateException("CodeUri " + codeUri() + " of " + logicalId()
+                    + " should name a service's Lambda artifact, <service>" + LAMBDA_ARTIFACT_SUFFIX);
+        }
+        return file.substring(0, file.length() - LAMBDA_ARTIFACT_SUFFIX.length());
     }
 
     public String handler() {
@@ -83,6 +97,22 @@ public final class FunctionDefinition {
         return events("EventBridgeRule").entrySet().stream()
                 .map(event -> EventBridgeRuleEvent.of(logicalId(), event.getKey(), event.getValue()))
                 .toList();
+    }
+
+    /** {@code DynamoDB} events: the event source mappings that read a table's stream for this function. */
+    public List<StreamEvent> streamEvents() {
+        return events("DynamoDB").entrySet().stream()
+                .map(event -> StreamEvent.of(logicalId(), event.getKey(), event.getValue()))
+                .toList();
+    }
+
+    /** Every event of this function by name, with its SAM {@code Type}, so unsupported types can be refused. */
+    public Map<String, String> eventTypes() {
+        Map<String, String> types = new LinkedHashMap<>();
+        resource.section("Events")
+                .forEach((name, event) ->
+                        types.put(name, String.valueOf(SamTemplate.asMap(event).get("Type"))));
+        return types;
     }
 
     /**
@@ -141,6 +171,58 @@ public final class FunctionDefinition {
                     integer(properties.get("MaximumBatchingWindowInSeconds"), 0),
                     responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures"),
                     concurrency == null ? null : integer(concurrency, 0),
+                    !"false".equalsIgnoreCase(String.valueOf(properties.getOrDefault("Enabled", "true"))));
+        }
+    }
+
+    /**
+     * A {@code DynamoDB} stream event source mapping, with Lambda's defaults for what the template leaves out.
+     *
+     * @param stream the stream's ARN as the template writes it (usually {@code !GetAtt Table.StreamArn}), unresolved
+     * @param startingPosition {@code LATEST} or {@code TRIM_HORIZON}
+     * @param maximumRetryAttempts retries of a failed batch before its records are discarded; -1 retries until the
+     *     records expire (Lambda's default)
+     * @param maximumRecordAgeSeconds records older than this are discarded unprocessed; -1 never (Lambda's default)
+     * @param onFailureDestination {@code DestinationConfig.OnFailure.Destination}, an SQS queue or SNS topic ARN as
+     *     the template writes it, unresolved; null when discarded records are only logged
+     */
+    public record StreamEvent(
+            String functionLogicalId,
+            String name,
+            Object stream,
+            String startingPosition,
+            int batchSize,
+            int maximumBatchingWindowSeconds,
+            boolean bisectBatchOnFunctionError,
+            int maximumRetryAttempts,
+            int maximumRecordAgeSeconds,
+            boolean reportBatchItemFailures,
+            Object onFailureDestination,
+            boolean enabled) {
+
+        /** Settings that change which records reach the function; refused rather than silently ignored. */
+        private static final List<String> NOT_RUN_LOCALLY = List.of("FilterCriteria", "TumblingWindowInSeconds");
+
+        static StreamEvent of(String functionLogicalId, String name, Map<String, Object> properties) {
+            NOT_RUN_LOCALLY.stream().filter(properties::containsKey).findFirst().ifPresent(setting -> {
+                throw new IllegalStateException(
+                        "The local runtime does not run " + setting + " of " + functionLogicalId + "." + name + " yet");
+            });
+            Object responseTypes = properties.get("FunctionResponseTypes");
+            Map<String, Object> onFailure =
+                    SamTemplate.section(SamTemplate.section(properties, "DestinationConfig"), "OnFailure");
+            return new StreamEvent(
+                    functionLogicalId,
+                    name,
+                    properties.get("Stream"),
+                    String.valueOf(properties.get("StartingPosition")),
+                    integer(properties.get("BatchSize"), 100),
+                    integer(properties.get("MaximumBatchingWindowInSeconds"), 0),
+                    Boolean.parseBoolean(String.valueOf(properties.get("BisectBatchOnFunctionError"))),
+                    integer(properties.get("MaximumRetryAttempts"), -1),
+                    integer(properties.get("MaximumRecordAgeInSeconds"), -1),
+                    responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures"),
+                    onFailure.get("Destination"),
                     !"false".equalsIgnoreCase(String.valueOf(properties.getOrDefault("Enabled", "true"))));
         }
     }

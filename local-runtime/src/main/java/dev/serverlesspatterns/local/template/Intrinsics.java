@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.local.template;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -73,7 +74,10 @@ public final class Intrinsics {
         return referencedResource(reference).replaceFirst("\\.Alias$", "");
     }
 
-    /** The logical id a {@code Ref} or {@code Fn::GetAtt} points at, for settings that name another resource. */
+    /**
+     * The logical id a {@code Ref}, {@code Fn::GetAtt} or {@code Fn::Sub} points at, for settings that name another
+     * resource. A {@code Fn::Sub} must name exactly one resource, as an API integration's URI names its function.
+     */
     public String referencedResource(Object reference) {
         if (reference instanceof Map<?, ?> map) {
             Object ref = map.get("Ref");
@@ -84,8 +88,32 @@ public final class Intrinsics {
             if (getAtt instanceof List<?> parts) {
                 return String.valueOf(parts.get(0));
             }
+            Object sub = map.get("Fn::Sub");
+            if (sub != null) {
+                List<String> resources = subReferences(sub);
+                if (resources.size() == 1) {
+                    return resources.getFirst();
+                }
+            }
         }
         throw new IllegalArgumentException("Cannot tell which resource " + reference + " refers to");
+    }
+
+    /** The resources a {@code Fn::Sub} names: {@code Fn.Alias} as {@code Ref} spells it, else the id before the dot. */
+    private List<String> subReferences(Object sub) {
+        String text = sub instanceof List<?> parts ? String.valueOf(parts.get(0)) : String.valueOf(sub);
+        Map<?, ?> variables = sub instanceof List<?> parts ? (Map<?, ?>) parts.get(1) : Map.of();
+        List<String> resources = new ArrayList<>();
+        Matcher matcher = SUB_VARIABLE.matcher(text);
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            if (variables.containsKey(name)) {
+                resources.add(referencedResource(variables.get(name)));
+            } else if (!name.startsWith("AWS::") && !parameters.containsKey(name)) {
+                resources.add(name.endsWith(".Alias") || !name.contains(".") ? name : name.split("\\.", 2)[0]);
+            }
+        }
+        return resources.stream().distinct().toList();
     }
 
     private String ref(String name) {
@@ -118,7 +146,7 @@ public final class Intrinsics {
             String value;
             if (local.containsKey(name)) {
                 value = resolveString(local.get(name));
-            } else if (name.contains(".") && !name.startsWith("AWS::")) {
+            } else if (name.contains(".") && !name.startsWith("AWS::") && !name.endsWith(".Alias")) {
                 String[] parts = name.split("\\.", 2);
                 value = resources.attribute(parts[0], parts[1]);
             } else {

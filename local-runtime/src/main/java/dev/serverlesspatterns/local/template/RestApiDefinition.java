@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An {@code AWS::Serverless::Api}: its stage, Lambda authorizers, gateway responses and the routes that target it. */
+/**
+ * An {@code AWS::Serverless::Api}: its stage, Lambda authorizers, gateway responses, the functions' {@code Api} events
+ * that target it and, when it has one, its inline OpenAPI {@code DefinitionBody}.
+ */
 public final class RestApiDefinition {
 
     public static final String TYPE = "AWS::Serverless::Api";
 
     private final TemplateResource resource;
     private final List<FunctionDefinition.ApiEvent> routes;
+    private final Optional<OpenApiDefinition> definitionBody;
 
     RestApiDefinition(TemplateResource resource, List<FunctionDefinition> functions) {
         this.resource = resource;
@@ -19,6 +23,10 @@ public final class RestApiDefinition {
                 .flatMap(function -> function.apiEvents().stream())
                 .filter(event -> event.restApiId().equals(resource.logicalId()))
                 .toList();
+        Object body = resource.properties().get("DefinitionBody");
+        this.definitionBody = body == null
+                ? Optional.empty()
+                : Optional.of(new OpenApiDefinition(resource.logicalId(), SamTemplate.asMap(body)));
     }
 
     public String logicalId() {
@@ -29,8 +37,18 @@ public final class RestApiDefinition {
         return intrinsics.resolveString(resource.properties().get("StageName"));
     }
 
+    /** The routes the functions' {@code Api} events add; a {@link #definitionBody()} declares its own operations. */
     public List<FunctionDefinition.ApiEvent> routes() {
         return routes;
+    }
+
+    /** The inline OpenAPI document the API is defined by, if the template gives one. */
+    public Optional<OpenApiDefinition> definitionBody() {
+        if (resource.properties().containsKey("DefinitionUri")) {
+            throw new UnsupportedOperationException(logicalId() + " loads its OpenAPI document from DefinitionUri;"
+                    + " the local runtime reads an inline DefinitionBody only");
+        }
+        return definitionBody;
     }
 
     public Optional<String> defaultAuthorizer() {
@@ -55,22 +73,39 @@ public final class RestApiDefinition {
         return Optional.of(TokenAuthorizer.of(name, definition, intrinsics));
     }
 
-    /** Gateway responses by type (UNAUTHORIZED, ACCESS_DENIED, ...), as the template customises them. */
+    /**
+     * Gateway responses by type (UNAUTHORIZED, ACCESS_DENIED, ...), as the template customises them: those of the
+     * definition body, overridden by SAM's {@code GatewayResponses} the way SAM merges them into the definition.
+     */
     public Map<String, GatewayResponse> gatewayResponses() {
         Map<String, GatewayResponse> responses = new LinkedHashMap<>();
+        definitionBody.ifPresent(definition -> responses.putAll(definition.gatewayResponses()));
         resource.section("GatewayResponses").forEach((type, value) -> {
             Map<String, Object> response = SamTemplate.asMap(value);
+            Object status = response.get("StatusCode");
             Object body = SamTemplate.section(response, "ResponseTemplates").get("application/json");
+            Map<String, String> headers = new LinkedHashMap<>();
+            SamTemplate.section(SamTemplate.section(response, "ResponseParameters"), "Headers")
+                    .forEach((name, source) -> headers.put(
+                            name, OpenApiDefinition.staticValue(String.valueOf(source), "Gateway response " + type)));
             responses.put(
                     type,
                     new GatewayResponse(
-                            Integer.parseInt(String.valueOf(response.get("StatusCode"))),
-                            body == null ? null : String.valueOf(body)));
+                            status == null ? null : Integer.valueOf(String.valueOf(status)),
+                            body == null ? null : String.valueOf(body),
+                            headers));
         });
         return responses;
     }
 
-    public record GatewayResponse(int statusCode, String body) {}
+    /**
+     * A gateway response as the template customises it.
+     *
+     * @param statusCode {@code null} keeps the response type's own status
+     * @param body the {@code application/json} template, {@code null} when not customised
+     * @param headers static response headers
+     */
+    public record GatewayResponse(Integer statusCode, String body, Map<String, String> headers) {}
 
     /**
      * A TOKEN Lambda authorizer.
@@ -82,7 +117,8 @@ public final class RestApiDefinition {
             String functionLogicalId,
             String identityHeader,
             String validationExpression,
-            int resultTtlSeconds) {
+            int resultTtlSeconds)
+            implements LambdaAuthorizer {
 
         static TokenAuthorizer of(String name, Map<String, Object> definition, Intrinsics intrinsics) {
             Map<String, Object> identity = SamTemplate.section(definition, "Identity");

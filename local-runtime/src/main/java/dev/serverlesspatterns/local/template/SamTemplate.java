@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class SamTemplate {
             }
             byId.put(logicalId, new TemplateResource(logicalId, type, properties));
         });
-        this.resources = Map.copyOf(byId);
+        this.resources = Collections.unmodifiableMap(byId);
     }
 
     public static SamTemplate load(Path file) {

@@ -3,6 +3,11 @@
 It also serialises DynamoDB requests: moto handles each request on its own thread without locking, so two
 concurrent UpdateItem calls on one item can lose an update (seen with "SET q = q + :n" and conditional writes),
 while DynamoDB applies writes to an item one after another. Concurrency tests must see DynamoDB's behaviour.
+
+And it keeps FIFO groups in order after a visibility timeout: moto 5.2.1 keeps a received message in its pending set
+after its visibility timeout has passed, so when several messages of one group come back it hands out the last one
+first (send m1, m2, m3, receive all, let them time out, receive: moto answers m3). SQS hands the group back from
+its oldest message, and blocks a group only while one of its messages is in flight.
 """
 import functools
 import os
@@ -12,6 +17,7 @@ import time
 
 from moto.dynamodb.responses import DynamoHandler
 from moto.server import main
+from moto.sqs.models import Queue
 
 launcher_parent = os.getppid()
 
@@ -34,5 +40,19 @@ def one_dynamodb_request_at_a_time(self):
 
 
 DynamoHandler.call_action = one_dynamodb_request_at_a_time
+
+visible_messages = Queue.messages.fget
+
+
+def messages_after_expired_receives(self):
+    for message in [pending for pending in self._pending_messages if pending.visible]:
+        self._pending_messages.discard(message)
+    return visible_messages(self)
+
+
+Queue.messages = property(messages_after_expired_receives)
+Queue.pending_message_groups = property(
+    lambda self: {message.group_id for message in self._pending_messages
+                  if message.group_id is not None and not message.visible})
 threading.Thread(target=exit_with_parent, daemon=True).start()
 main(sys.argv[1:])

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,6 +247,43 @@ class SqsEventSourceMappingTest {
                 .isEqualTo(emulator.endpoint().region());
         assertThat(record.path("attributes").path("ApproximateReceiveCount").asString())
                 .isEqualTo("1");
+    }
+
+    @Test
+    void handsAFifoGroupBackFromItsOldestMessageAfterItsRecordsFailed(TestInfo test) {
+        // given five messages of one group, and a function that reports entries 3..5 failed the first time
+        TestQueue queue = queue(
+                test,
+                ".fifo",
+                Map.of(QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.VISIBILITY_TIMEOUT, "1"));
+        for (int entry = 1; entry <= 5; entry++) {
+            String body = "entry-" + entry;
+            sqs.sendMessage(request -> request.queueUrl(queue.url())
+                    .messageBody(body)
+                    .messageGroupId("g1")
+                    .messageDeduplicationId(body));
+        }
+        AtomicBoolean firstBatch = new AtomicBoolean(true);
+        RecordingInvoker function = RecordingInvoker.answering(event -> RecordingInvoker.result(
+                firstBatch.getAndSet(false)
+                        ? "{\"batchItemFailures\":["
+                                + String.join(
+                                        ",",
+                                        failuresOf(event, "entry-3"),
+                                        failuresOf(event, "entry-4"),
+                                        failuresOf(event, "entry-5"))
+                                + "]}"
+                        : "{}"));
+
+        // when the mapping runs and the failed entries come back after the visibility timeout
+        try (var mapping = mapping(queue, function, sqsEvent(10, 0, null)).start()) {
+            await().atMost(DELIVERY).until(() -> function.bodies().size() >= 8);
+        }
+
+        // then they come back from the oldest, in order (moto 5.2.1 alone answers entry-5 first; the launcher fixes it)
+        assertThat(function.bodies())
+                .containsExactly(
+                        "entry-1", "entry-2", "entry-3", "entry-4", "entry-5", "entry-3", "entry-4", "entry-5");
     }
 
     @Test

@@ -9,19 +9,22 @@ import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
 
-    private final RouteTable routes = new RouteTable(List.of(
-            route("ListOrders", "GET", "/orders"),
-            route("GetOrder", "GET", "/orders/{orderId}"),
-            route("CancelOrder", "DELETE", "/orders/{orderId}"),
-            route("Summary", "GET", "/orders/summary"),
-            route("Legacy", "ANY", "/legacy/{proxy+}")));
+    private final RouteTable<ApiEvent> routes = new RouteTable<>(
+            List.of(
+                    route("ListOrders", "GET", "/orders"),
+                    route("GetOrder", "GET", "/orders/{orderId}"),
+                    route("CancelOrder", "DELETE", "/orders/{orderId}"),
+                    route("Summary", "GET", "/orders/summary"),
+                    route("Legacy", "ANY", "/legacy/{proxy+}")),
+            ApiEvent::method,
+            ApiEvent::path);
 
     @Test
     void routesByMethodAndPath() {
         // when and then
-        assertThat(routes.match("GET", "/orders").orElseThrow().event().functionLogicalId())
+        assertThat(routes.match("GET", "/orders").orElseThrow().route().functionLogicalId())
                 .isEqualTo("ListOrders");
-        assertThat(routes.match("DELETE", "/orders/42").orElseThrow().event().functionLogicalId())
+        assertThat(routes.match("DELETE", "/orders/42").orElseThrow().route().functionLogicalId())
                 .isEqualTo("CancelOrder");
         assertThat(routes.match("GET", "/orders/42").orElseThrow().pathParameters())
                 .isEqualTo(Map.of("orderId", "42"));
@@ -30,7 +33,7 @@ class RouteTableTest {
     @Test
     void literalSegmentsWinOverParameters() {
         // when and then
-        assertThat(routes.match("GET", "/orders/summary").orElseThrow().event().functionLogicalId())
+        assertThat(routes.match("GET", "/orders/summary").orElseThrow().route().functionLogicalId())
                 .isEqualTo("Summary");
     }
 
@@ -40,7 +43,7 @@ class RouteTableTest {
         var match = routes.match("PATCH", "/legacy/a/b/c").orElseThrow();
 
         // then
-        assertThat(match.event().functionLogicalId()).isEqualTo("Legacy");
+        assertThat(match.route().functionLogicalId()).isEqualTo("Legacy");
         assertThat(match.pathParameters()).containsEntry("proxy", "a/b/c");
     }
 

@@ -296,7 +296,7 @@ class LambdaApiServerTest {
     private void start(RecordingFunction function) {
         asyncInvocations = new AsyncInvocations(
                 stack.template(), stack.intrinsics(), function, sqs, sns, Clock.systemUTC(), SHORT_DELAYS);
-        api = LambdaApiServer.start(stack.template(), stack.intrinsics(), function, asyncInvocations, 0);
+        api = LambdaApiServer.start(stack, function, asyncInvocations, 0);
         lambda = LambdaClient.builder()
                 .endpointOverride(api.endpoint())
                 .region(Region.of(emulator.endpoint().region()))

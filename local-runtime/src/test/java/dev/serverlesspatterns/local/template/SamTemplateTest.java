@@ -42,7 +42,7 @@ class SamTemplateTest {
     @Test
     void readsTheTokenAuthorizerWithItsOverriddenTtl() {
         // given the shop API and one of its protected routes
-        RestApiDefinition api = template.restApis().getFirst();
+        RestApiDefinition api = shopApi();
         var route = api.routes().stream()
                 .filter(event -> event.functionLogicalId().equals("ListOrdersFunction"))
                 .findFirst()
@@ -61,7 +61,7 @@ class SamTemplateTest {
     @Test
     void routesWithAuthorizerNoneAreOpen() {
         // given the token endpoint's route
-        RestApiDefinition api = template.restApis().getFirst();
+        RestApiDefinition api = shopApi();
         var route = api.routes().stream()
                 .filter(event -> event.path().equals("/oauth/token"))
                 .findFirst()
@@ -88,5 +88,12 @@ class SamTemplateTest {
         // then
         assertThat(resolved)
                 .isEqualTo("https://ref-of-ShopApi.execute-api.eu-west-1.amazonaws.com/v1/Arn-of-OrdersTable");
+    }
+
+    private RestApiDefinition shopApi() {
+        return template.restApis().stream()
+                .filter(api -> api.logicalId().equals("ShopApi"))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,12 +1,16 @@
 package dev.serverlesspatterns.platform.api;
 
+import dev.serverlesspatterns.platform.contract.ContractAutoConfiguration;
+import dev.serverlesspatterns.platform.contract.EventContracts;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The API helpers every HTTP-facing function uses. */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(
+        after = ContractAutoConfiguration.class,
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @EnableConfigurationProperties(ApiProperties.class)
 public class ApiAutoConfiguration {
 
@@ -21,7 +25,7 @@ public class ApiAutoConfiguration {
     }
 
     @Bean
-    RequestBodyReader requestBodyReader(JsonMapper json, ApiProperties properties) {
-        return new RequestBodyReader(json, properties.maxBodyBytes());
+    RequestBodyReader requestBodyReader(JsonMapper json, EventContracts contracts, ApiProperties properties) {
+        return new RequestBodyReader(json, contracts, properties.maxBodyBytes());
     }
 }

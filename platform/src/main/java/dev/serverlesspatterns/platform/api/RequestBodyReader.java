@@ -1,18 +1,11 @@
 package dev.serverlesspatterns.platform.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.networknt.schema.Error;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.serverlesspatterns.events.Schema;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.serverlesspatterns.platform.contract.EventContracts;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class RequestBodyReader {
 
     private final JsonMapper json;
+    private final EventContracts contracts;
     private final int maxBodyBytes;
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private final Map<Schema, com.networknt.schema.Schema> schemas = new ConcurrentHashMap<>();
 
-    public RequestBodyReader(JsonMapper json, int maxBodyBytes) {
+    public RequestBodyReader(JsonMapper json, EventContracts contracts, int maxBodyBytes) {
         this.json = json;
+        this.contracts = contracts;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -42,11 +35,10 @@ public class RequestBodyReader {
         } catch (JacksonException malformed) {
             throw new ApiProblemException(ApiProblem.of(400, "MALFORMED_JSON", "The request body is not valid JSON."));
         }
-        List<Error> violations = schemaFor(schema).validate(document);
+        List<EventContracts.Violation> violations = contracts.violations(schema, document);
         if (!violations.isEmpty()) {
             List<ApiProblem.FieldError> errors = violations.stream()
-                    .map(violation -> new ApiProblem.FieldError(
-                            violation.getInstanceLocation().toString(), violation.getMessage()))
+                    .map(violation -> new ApiProblem.FieldError(violation.location(), violation.message()))
                     .toList();
             throw new ApiProblemException(
                     ApiProblem.invalid("VALIDATION_FAILED", "The request body does not match its schema.", errors));
@@ -74,21 +66,6 @@ public class RequestBodyReader {
         if (contentType != null && !contentType.toLowerCase().startsWith("application/json")) {
             throw new ApiProblemException(ApiProblem.of(
                     415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json, not " + contentType + "."));
-        }
-    }
-
-    private com.networknt.schema.Schema schemaFor(Schema schema) {
-        return schemas.computeIfAbsent(schema, this::load);
-    }
-
-    private com.networknt.schema.Schema load(Schema schema) {
-        try (InputStream in = Schema.class.getClassLoader().getResourceAsStream(schema.classpathLocation())) {
-            if (in == null) {
-                throw new IllegalStateException("Schema " + schema.classpathLocation() + " is not on the classpath");
-            }
-            return registry.getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

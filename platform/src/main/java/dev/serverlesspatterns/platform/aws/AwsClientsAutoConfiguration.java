@@ -8,9 +8,11 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * AWS SDK clients, created once per execution environment. Region, credentials and endpoint come from the
@@ -68,6 +70,30 @@ public class AwsClientsAutoConfiguration {
         @ConditionalOnMissingBean
         SnsClient snsClient(SdkHttpClient httpClient) {
             return SnsClient.builder().httpClient(httpClient).build();
+        }
+    }
+
+    /** Only for services that put events on an EventBridge bus and bring its SDK; nested like the others. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(EventBridgeClient.class)
+    static class EventBridgeClientConfiguration {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        EventBridgeClient eventBridgeClient(SdkHttpClient httpClient) {
+            return EventBridgeClient.builder().httpClient(httpClient).build();
+        }
+    }
+
+    /** Only for services that send to SQS queues and bring the SQS SDK; nested like the others. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SqsClient.class)
+    static class SqsClientConfiguration {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        SqsClient sqsClient(SdkHttpClient httpClient) {
+            return SqsClient.builder().httpClient(httpClient).build();
         }
     }
 }

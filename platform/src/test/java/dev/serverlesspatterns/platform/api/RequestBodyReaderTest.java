@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import dev.serverlesspatterns.events.Schema;
 import dev.serverlesspatterns.events.orders.PlaceOrderRequest;
+import dev.serverlesspatterns.platform.contract.EventContracts;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -18,7 +19,7 @@ class RequestBodyReaderTest {
             "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":2,\"unitPriceCents\":1250}],\"currency\":\"EUR\"}";
 
     private final RequestBodyReader reader =
-            new RequestBodyReader(JsonMapper.builder().build(), 256);
+            new RequestBodyReader(JsonMapper.builder().build(), new EventContracts(), 256);
 
     @Test
     void readsABodyThatMatchesItsSchema() {

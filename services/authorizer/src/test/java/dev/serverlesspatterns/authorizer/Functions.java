@@ -1,7 +1,8 @@
 package dev.serverlesspatterns.authorizer;
 
+import dev.serverlesspatterns.local.testing.ApiEvent;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
-import tools.jackson.databind.JsonNode;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,50 +23,46 @@ public final class Functions {
     }
 
     public Policy authorize(ObjectNode event) {
-        return new Policy(invoke("AuthorizeRequestFunction", event));
+        return new Policy(Events.parse(lambda.invoke("AuthorizeRequestFunction", Events.json(event))));
     }
 
     public ProxyResponse issueToken(String authorization, String formBody) {
         return issueToken(Events.issueToken(authorization, formBody));
     }
 
-    public ProxyResponse issueToken(ObjectNode event) {
-        return ProxyResponse.of(invoke("IssueTokenFunction", event));
+    public ProxyResponse issueToken(ApiEvent event) {
+        return event.sendTo(lambda, "IssueTokenFunction");
     }
 
     public ProxyResponse createUser(String userId, String... scopes) {
         return createUser(Events.createUser(userId, scopes));
     }
 
-    public ProxyResponse createUser(ObjectNode event) {
-        return ProxyResponse.of(invoke("CreateUserFunction", event));
+    public ProxyResponse createUser(ApiEvent event) {
+        return event.sendTo(lambda, "CreateUserFunction");
     }
 
     public ProxyResponse grantScope(String userId, String scope) {
         return grantScope(Events.grantScope(userId, scope));
     }
 
-    public ProxyResponse grantScope(ObjectNode event) {
-        return ProxyResponse.of(invoke("GrantScopeFunction", event));
+    public ProxyResponse grantScope(ApiEvent event) {
+        return event.sendTo(lambda, "GrantScopeFunction");
     }
 
     public ProxyResponse revokeScope(String userId, String scope) {
         return revokeScope(Events.revokeScope(userId, scope));
     }
 
-    public ProxyResponse revokeScope(ObjectNode event) {
-        return ProxyResponse.of(invoke("RevokeScopeFunction", event));
+    public ProxyResponse revokeScope(ApiEvent event) {
+        return event.sendTo(lambda, "RevokeScopeFunction");
     }
 
     public ProxyResponse disableUser(String userId) {
         return disableUser(Events.disableUser(userId));
     }
 
-    public ProxyResponse disableUser(ObjectNode event) {
-        return ProxyResponse.of(invoke("DisableUserFunction", event));
-    }
-
-    private JsonNode invoke(String function, ObjectNode event) {
-        return Events.parse(lambda.invoke(function, Events.json(event)));
+    public ProxyResponse disableUser(ApiEvent event) {
+        return event.sendTo(lambda, "DisableUserFunction");
     }
 }

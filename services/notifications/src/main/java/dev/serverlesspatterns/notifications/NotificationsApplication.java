@@ -6,7 +6,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** The notifications service: functions other services hand work to, never called through the public API. */
+/**
+ * The notifications service: functions other services hand work to, or that consume its own queue, never called
+ * through the public API.
+ */
 @SpringBootApplication
 @EnableConfigurationProperties(NotificationsProperties.class)
 public class NotificationsApplication {

@@ -1,6 +1,7 @@
 /**
- * Internal Handoff target: the notifications service receives work other services hand off with an
- * asynchronous Lambda invoke, does it at most once per business key, and leaves retries and failure records to
- * Lambda (the function's {@code EventInvokeConfig}).
+ * Internal Handoff target and Distributed Trigger subscriber: the notifications service receives work other services
+ * hand off with an asynchronous Lambda invoke (order confirmations, retries and failure records left to Lambda's
+ * {@code EventInvokeConfig}) and the order cancellations of the audit service's order-activity topic on its own queue
+ * (retries and DLQ by the queue's redrive policy); it sends each notification at most once per order and kind.
  */
 package dev.serverlesspatterns.notifications;

@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** The payments service: consumes billing's notifications from its own queue. */
+/** The payments service: consumes billing's notifications and the order activity from its own queues. */
 @SpringBootApplication
 @EnableConfigurationProperties(PaymentsProperties.class)
 public class PaymentsApplication {

@@ -1,12 +1,13 @@
 package dev.serverlesspatterns.audit.event;
 
-import static dev.serverlesspatterns.audit.event.AuditQueues.CREATED;
-import static dev.serverlesspatterns.audit.event.AuditQueues.NOT_CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlesspatterns.local.testing.ApiEvent;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
+import dev.serverlesspatterns.local.testing.TopicTap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,27 +25,31 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code publishAuditEvent} through SCF's {@code FunctionInvoker}, as Lambda calls it, against the emulator's topic and
- * the queues the template subscribes to it.
+ * the queues the template subscribes to it. A tap on the topic sees every message the function published; only
+ * messages about the test's own entity id are taken, others stay for their tests.
  */
 @ExtendWith(LocalAwsExtension.class)
 class PublishAuditEventLambdaTest {
 
+    private static final String FUNCTION = "PublishAuditEventFunction";
+    private static final String CREATED = "CreatedAuditQueue";
+    private static final String NOT_CREATED = "NotCreatedAuditQueue";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration DELIVERY = Duration.ofSeconds(10);
     private static final Duration NOTHING_MORE = Duration.ofSeconds(2);
 
-    private AuditQueues queues;
+    private TopicTap tap;
     private String entityId;
 
     @BeforeEach
     void tapTheTopic(ProvisionedStack stack) {
-        queues = new AuditQueues(stack);
+        tap = new TopicTap(stack, "AuditEventsTopic");
         entityId = "order-" + UUID.randomUUID();
     }
 
     @AfterEach
     void closeTheTap() {
-        queues.close();
+        tap.close();
     }
 
     @Test
@@ -53,7 +58,7 @@ class PublishAuditEventLambdaTest {
         ApiEvent request = ApiEvent.fixture("publish-audit-event.json").body(event("created"));
 
         // when
-        ProxyResponse response = request.sendTo(lambda);
+        ProxyResponse response = request.sendTo(lambda, FUNCTION);
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -61,7 +66,7 @@ class PublishAuditEventLambdaTest {
                 .containsOnlyKeys("Content-Type")
                 .containsEntry("Content-Type", "application/json");
         assertThat(response.json().path("messageId").asString()).isNotBlank();
-        List<Message> created = queues.take(CREATED, entityId, 1, DELIVERY);
+        List<Message> created = tap.take(CREATED, entityId, 1, DELIVERY);
         assertThat(created).singleElement().satisfies(message -> {
             assertThat(JSON.readTree(message.body()))
                     .as("raw delivery: the event itself, no SNS envelope")
@@ -69,8 +74,8 @@ class PublishAuditEventLambdaTest {
             assertThat(attributes(message))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("entity", "order", "status", "created"));
         });
-        assertThat(queues.take(CREATED, entityId, 1, NOTHING_MORE)).isEmpty();
-        assertThat(queues.take(NOT_CREATED, entityId, 1, NOTHING_MORE)).isEmpty();
+        assertThat(tap.take(CREATED, entityId, 1, NOTHING_MORE)).isEmpty();
+        assertThat(tap.take(NOT_CREATED, entityId, 1, NOTHING_MORE)).isEmpty();
     }
 
     @Test
@@ -79,18 +84,16 @@ class PublishAuditEventLambdaTest {
         ApiEvent request = ApiEvent.fixture("publish-audit-event.json").body(event("shipped"));
 
         // when
-        ProxyResponse response = request.sendTo(lambda);
+        ProxyResponse response = request.sendTo(lambda, FUNCTION);
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        assertThat(queues.take(NOT_CREATED, entityId, 1, DELIVERY))
-                .singleElement()
-                .satisfies(message -> {
-                    assertThat(JSON.readTree(message.body())).isEqualTo(JSON.readTree(request.body()));
-                    assertThat(attributes(message))
-                            .containsExactlyInAnyOrderEntriesOf(Map.of("entity", "order", "status", "shipped"));
-                });
-        assertThat(queues.take(CREATED, entityId, 1, NOTHING_MORE)).isEmpty();
+        assertThat(tap.take(NOT_CREATED, entityId, 1, DELIVERY)).singleElement().satisfies(message -> {
+            assertThat(JSON.readTree(message.body())).isEqualTo(JSON.readTree(request.body()));
+            assertThat(attributes(message))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("entity", "order", "status", "shipped"));
+        });
+        assertThat(tap.take(CREATED, entityId, 1, NOTHING_MORE)).isEmpty();
     }
 
     @Test
@@ -99,17 +102,17 @@ class PublishAuditEventLambdaTest {
         ApiEvent request = ApiEvent.fixture("publish-audit-event.json").body(event(null));
 
         // when
-        ProxyResponse response = request.sendTo(lambda);
+        ProxyResponse response = request.sendTo(lambda, FUNCTION);
 
         // then it was published, with the entity attribute only and no "status":null in the body ...
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        assertThat(queues.published(entityId, 1, DELIVERY)).singleElement().satisfies(message -> {
+        assertThat(tap.published(entityId, 1, DELIVERY)).singleElement().satisfies(message -> {
             assertThat(JSON.readTree(message.body())).isEqualTo(JSON.readTree(request.body()));
             assertThat(attributes(message)).containsExactlyEntriesOf(Map.of("entity", "order"));
         });
         // ... and neither the allow-list nor the anything-but subscription let it through
-        assertThat(queues.take(CREATED, entityId, 1, NOTHING_MORE)).isEmpty();
-        assertThat(queues.take(NOT_CREATED, entityId, 1, NOTHING_MORE)).isEmpty();
+        assertThat(tap.take(CREATED, entityId, 1, NOTHING_MORE)).isEmpty();
+        assertThat(tap.take(NOT_CREATED, entityId, 1, NOTHING_MORE)).isEmpty();
     }
 
     @ParameterizedTest
@@ -130,13 +133,13 @@ class PublishAuditEventLambdaTest {
 
         // when
         ProxyResponse response =
-                ApiEvent.fixture("publish-audit-event.json").body(body).sendTo(lambda);
+                ApiEvent.fixture("publish-audit-event.json").body(body).sendTo(lambda, FUNCTION);
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json");
         assertThat(response.json().path("code").asString()).isIn("VALIDATION_FAILED", "MALFORMED_JSON");
-        assertThat(queues.published(entityId, 1, NOTHING_MORE)).isEmpty();
+        assertThat(tap.published(entityId, 1, NOTHING_MORE)).isEmpty();
     }
 
     @Test
@@ -147,12 +150,12 @@ class PublishAuditEventLambdaTest {
                 .body(event("created"));
 
         // when
-        ProxyResponse response = request.sendTo(lambda);
+        ProxyResponse response = request.sendTo(lambda, FUNCTION);
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
         assertThat(response.json().path("code").asString()).isEqualTo("FORBIDDEN");
-        assertThat(queues.published(entityId, 1, NOTHING_MORE)).isEmpty();
+        assertThat(tap.published(entityId, 1, NOTHING_MORE)).isEmpty();
     }
 
     private String event(String status) {

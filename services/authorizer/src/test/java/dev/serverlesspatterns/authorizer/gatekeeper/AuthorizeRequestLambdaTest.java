@@ -13,6 +13,7 @@ import dev.serverlesspatterns.authorizer.Events;
 import dev.serverlesspatterns.authorizer.Functions;
 import dev.serverlesspatterns.authorizer.Policy;
 import dev.serverlesspatterns.authorizer.UsersTable;
+import dev.serverlesspatterns.local.testing.Fixtures;
 import dev.serverlesspatterns.local.testing.LambdaFunctionException;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
@@ -214,7 +215,7 @@ class AuthorizeRequestLambdaTest {
     @Test
     void rejectsRequestWithoutToken() {
         // given
-        ObjectNode event = Events.load("gatekeeper/authorize-request.json");
+        ObjectNode event = Fixtures.event("gatekeeper/authorize-request.json");
         event.remove("authorizationToken");
 
         // when / then

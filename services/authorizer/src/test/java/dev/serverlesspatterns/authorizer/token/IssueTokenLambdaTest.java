@@ -11,10 +11,11 @@ import dev.serverlesspatterns.authorizer.AuthorizerExtension;
 import dev.serverlesspatterns.authorizer.Events;
 import dev.serverlesspatterns.authorizer.Functions;
 import dev.serverlesspatterns.authorizer.Policy;
-import dev.serverlesspatterns.authorizer.ProxyResponse;
 import dev.serverlesspatterns.authorizer.UsersTable;
+import dev.serverlesspatterns.local.testing.ApiEvent;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The client-credentials token endpoint through the real FunctionInvoker. */
 @ExtendWith({LocalAwsExtension.class, AuthorizerExtension.class})
@@ -214,10 +214,8 @@ class IssueTokenLambdaTest {
     void refusesJsonBody() {
         // given
         Client client = registerClient("orders:read");
-        ObjectNode event = Events.withHeader(
-                Events.issueToken(client.basic(), "{\"grant_type\":\"client_credentials\"}"),
-                "Content-Type",
-                "application/json");
+        ApiEvent event = Events.issueToken(client.basic(), "{\"grant_type\":\"client_credentials\"}")
+                .header("Content-Type", "application/json");
 
         // when
         ProxyResponse response = functions.issueToken(event);
@@ -244,10 +242,11 @@ class IssueTokenLambdaTest {
     void readsBase64EncodedBodies() {
         // given API Gateway hands over some bodies base64-encoded
         Client client = registerClient("orders:read");
-        ObjectNode event = Events.issueToken(
-                client.basic(),
-                Base64.getEncoder().encodeToString("grant_type=client_credentials".getBytes(StandardCharsets.UTF_8)));
-        event.put("isBase64Encoded", true);
+        ApiEvent event = Events.issueToken(
+                        client.basic(),
+                        Base64.getEncoder()
+                                .encodeToString("grant_type=client_credentials".getBytes(StandardCharsets.UTF_8)))
+                .base64Encoded();
 
         // when
         ProxyResponse response = functions.issueToken(event);

@@ -2,14 +2,13 @@ package dev.serverlesspatterns.authorizer.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.serverlesspatterns.authorizer.Events;
 import dev.serverlesspatterns.authorizer.Functions;
-import dev.serverlesspatterns.authorizer.ProxyResponse;
 import dev.serverlesspatterns.authorizer.UsersTable;
+import dev.serverlesspatterns.local.testing.ApiEvent;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What every admin function that changes one user, named in its path, does alike. The test class of such a function
@@ -18,10 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 interface AdminFunctionContract {
 
     /** A request, as the bootstrap admin, that would change the given user. */
-    ObjectNode requestChanging(String userId);
+    ApiEvent requestChanging(String userId);
 
     /** Sends the request to the function under test. */
-    ProxyResponse send(Functions functions, ObjectNode request);
+    ProxyResponse send(Functions functions, ApiEvent request);
 
     @Test
     default void answersNotFoundForUnknownUserAndCreatesNoRow(Functions functions, UsersTable users) {
@@ -41,7 +40,7 @@ interface AdminFunctionContract {
         // given
         String userId = users.newActiveUser("orders:read");
         Map<String, AttributeValue> before = users.item(userId).orElseThrow();
-        ObjectNode request = Events.withCaller(requestChanging(userId), userId, "orders:read orders:write");
+        ApiEvent request = requestChanging(userId).principal(userId).scopes("orders:read orders:write");
 
         // when
         ProxyResponse response = send(functions, request);
@@ -56,7 +55,7 @@ interface AdminFunctionContract {
         // given
         String userId = users.newActiveUser("orders:read");
         Map<String, AttributeValue> before = users.item(userId).orElseThrow();
-        ObjectNode request = Events.withoutAuthorizer(requestChanging(userId));
+        ApiEvent request = requestChanging(userId).withoutAuthorizer();
 
         // when
         ProxyResponse response = send(functions, request);

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.serverlesspatterns.authorizer.AuthorizerExtension;
 import dev.serverlesspatterns.authorizer.Events;
 import dev.serverlesspatterns.authorizer.Functions;
-import dev.serverlesspatterns.authorizer.ProxyResponse;
 import dev.serverlesspatterns.authorizer.UsersTable;
+import dev.serverlesspatterns.local.testing.ApiEvent;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 @ExtendWith({LocalAwsExtension.class, AuthorizerExtension.class})
 class CreateUserLambdaTest {
@@ -81,8 +81,8 @@ class CreateUserLambdaTest {
     void refusesCallerWithoutAdminScopeAndWritesNothing(Functions functions, UsersTable users) {
         // given
         String userId = UsersTable.newUserId();
-        ObjectNode request =
-                Events.withCaller(Events.createUser(userId, "admin"), "shop-frontend", "orders:read orders:write");
+        ApiEvent request =
+                Events.createUser(userId, "admin").principal("shop-frontend").scopes("orders:read orders:write");
 
         // when
         ProxyResponse response = functions.createUser(request);
@@ -110,7 +110,7 @@ class CreateUserLambdaTest {
     @Test
     void refusesMalformedJson(Functions functions) {
         // given
-        ObjectNode request = Events.load("users/create-user.json").put("body", "{\"userId\":");
+        ApiEvent request = ApiEvent.fixture("users/create-user.json").body("{\"userId\":");
 
         // when
         ProxyResponse response = functions.createUser(request);

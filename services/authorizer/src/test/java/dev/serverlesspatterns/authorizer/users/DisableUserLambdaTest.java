@@ -5,25 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.serverlesspatterns.authorizer.AuthorizerExtension;
 import dev.serverlesspatterns.authorizer.Events;
 import dev.serverlesspatterns.authorizer.Functions;
-import dev.serverlesspatterns.authorizer.ProxyResponse;
 import dev.serverlesspatterns.authorizer.UsersTable;
+import dev.serverlesspatterns.local.testing.ApiEvent;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Disabling a user; the checks it shares with every admin function on a user come from the contract. */
 @ExtendWith({LocalAwsExtension.class, AuthorizerExtension.class})
 class DisableUserLambdaTest implements AdminFunctionContract {
 
     @Override
-    public ObjectNode requestChanging(String userId) {
+    public ApiEvent requestChanging(String userId) {
         return Events.disableUser(userId);
     }
 
     @Override
-    public ProxyResponse send(Functions functions, ObjectNode request) {
+    public ProxyResponse send(Functions functions, ApiEvent request) {
         return functions.disableUser(request);
     }
 

@@ -5,28 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.serverlesspatterns.authorizer.AuthorizerExtension;
 import dev.serverlesspatterns.authorizer.Events;
 import dev.serverlesspatterns.authorizer.Functions;
-import dev.serverlesspatterns.authorizer.ProxyResponse;
 import dev.serverlesspatterns.authorizer.UsersTable;
+import dev.serverlesspatterns.local.testing.ApiEvent;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Granting scopes; the checks it shares with every admin function on a user come from the contract. */
 @ExtendWith({LocalAwsExtension.class, AuthorizerExtension.class})
 class GrantScopeLambdaTest implements AdminFunctionContract {
 
     @Override
-    public ObjectNode requestChanging(String userId) {
+    public ApiEvent requestChanging(String userId) {
         return Events.grantScope(userId, "admin");
     }
 
     @Override
-    public ProxyResponse send(Functions functions, ObjectNode request) {
+    public ProxyResponse send(Functions functions, ApiEvent request) {
         return functions.grantScope(request);
     }
 
@@ -83,8 +83,7 @@ class GrantScopeLambdaTest implements AdminFunctionContract {
         // given a scope that is no scope name, and a property the schema does not know
         String userId = users.newActiveUser("orders:read");
         Map<String, AttributeValue> before = users.item(userId).orElseThrow();
-        ObjectNode request =
-                Events.grantScope(userId, "ORDERS:*").put("body", "{\"scope\":\"ORDERS:*\",\"extra\":true}");
+        ApiEvent request = Events.grantScope(userId, "ORDERS:*").body("{\"scope\":\"ORDERS:*\",\"extra\":true}");
 
         // when
         ProxyResponse response = functions.grantScope(request);

@@ -1,7 +1,7 @@
 package dev.serverlesspatterns.billing.invoice;
 
 import dev.serverlesspatterns.events.billing.InvoiceIssued;
-import dev.serverlesspatterns.events.billing.IssueInvoiceRequest;
+import dev.serverlesspatterns.events.orders.OrderPlaced;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,26 +22,19 @@ record Invoice(
         Instant notifiedAt) {
 
     /** The invoice of an order; its id follows from the order, so one order never gets two invoices. */
-    static Invoice issue(IssueInvoiceRequest request, Instant now) {
+    static Invoice issue(OrderPlaced order, Instant now) {
         return new Invoice(
-                invoiceIdOf(request.orderId()),
-                request.orderId(),
-                request.customerId(),
-                request.amountCents(),
-                request.currency(),
+                invoiceIdOf(order.orderId()),
+                order.orderId(),
+                order.customerId(),
+                order.totalCents(),
+                order.currency(),
                 now.truncatedTo(ChronoUnit.MILLIS),
                 null);
     }
 
     static String invoiceIdOf(String orderId) {
         return "inv-" + UUID.nameUUIDFromBytes(("invoice/" + orderId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Whether a repeated request asks for this same invoice, rather than different terms for the same order. */
-    boolean sameTermsAs(IssueInvoiceRequest request) {
-        return customerId.equals(request.customerId())
-                && amountCents == request.amountCents()
-                && currency.equals(request.currency());
     }
 
     boolean notified() {

@@ -1,89 +1,55 @@
 package dev.serverlesspatterns.billing.invoice;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import dev.serverlesspatterns.events.Schema;
-import dev.serverlesspatterns.events.billing.InvoiceIssued;
-import dev.serverlesspatterns.events.billing.IssueInvoiceRequest;
-import dev.serverlesspatterns.platform.api.ApiHandler;
-import dev.serverlesspatterns.platform.api.ApiProblemException;
-import dev.serverlesspatterns.platform.api.ApiResponses;
-import dev.serverlesspatterns.platform.api.Caller;
-import dev.serverlesspatterns.platform.api.RequestBodyReader;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.serverlesspatterns.events.orders.OrderPlaced;
+import dev.serverlesspatterns.platform.messaging.SqsBatch;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code POST /billing/invoices}. The order id is the idempotency key: the invoice id follows from it and the write
- * only creates, so a retried request finds the invoice its first attempt wrote. {@code InvoiceIssued} is published
- * after the write and noted on the invoice; a request that finds the invoice not yet noted (its first attempt
- * failed to publish) publishes it again, so no invoice stays untold. Subscribers get it at least once and are
- * idempotent on the invoice id.
+ * Invoices each placed order once, from billing's queue on the order-activity topic: orders reach billing through
+ * events, never calls. The order id is the idempotency key: the invoice id follows from it and the write only
+ * creates, so a redelivered message finds the invoice its first delivery wrote. {@code InvoiceIssued} is published
+ * after the write and noted on the invoice; a delivery that finds the invoice not yet noted (an earlier one failed
+ * to publish) publishes it again, so no invoice stays untold. A message that fails is reported alone as a batch item
+ * failure; the queue retries it and, after {@code maxReceiveCount}, dead-letters it with its original body.
  */
 @Component("issueInvoice")
-class IssueInvoice implements Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+class IssueInvoice implements Function<SQSEvent, SQSBatchResponse> {
 
-    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Logger log = LoggerFactory.getLogger(IssueInvoice.class);
 
-    private final ApiHandler api;
-    private final RequestBodyReader bodies;
-    private final ApiResponses responses;
+    private final OrderPlacedReader reader;
     private final BillingTable invoices;
     private final BillingNotificationsTopic topic;
     private final Clock clock;
 
-    IssueInvoice(
-            ApiHandler api,
-            RequestBodyReader bodies,
-            ApiResponses responses,
-            BillingTable invoices,
-            BillingNotificationsTopic topic,
-            Clock clock) {
-        this.api = api;
-        this.bodies = bodies;
-        this.responses = responses;
+    IssueInvoice(OrderPlacedReader reader, BillingTable invoices, BillingNotificationsTopic topic, Clock clock) {
+        this.reader = reader;
         this.invoices = invoices;
         this.topic = topic;
         this.clock = clock;
     }
 
     @Override
-    public APIGatewayProxyResponseEvent apply(APIGatewayProxyRequestEvent request) {
-        return api.handle(request, this::issue);
+    public SQSBatchResponse apply(SQSEvent event) {
+        return SqsBatch.eachMessage(event, log, message -> issue(reader.read(message)));
     }
 
-    private APIGatewayProxyResponseEvent issue(APIGatewayProxyRequestEvent request) {
-        Caller.of(request).require(Scopes.WRITE);
-        IssueInvoiceRequest body = bodies.read(request, Schema.ISSUE_INVOICE, IssueInvoiceRequest.class);
-        Invoice invoice = Invoice.issue(body, clock.instant());
-        boolean created = invoices.insert(invoice);
-        if (!created) {
+    private void issue(OrderPlaced order) {
+        Invoice invoice = Invoice.issue(order, clock.instant());
+        if (!invoices.insert(invoice)) {
             invoice = invoices.find(invoice.invoiceId())
                     .orElseThrow(() -> new IllegalStateException(
-                            "Invoice of order " + body.orderId() + " vanished after its insert failed"));
-            if (!invoice.sameTermsAs(body)) {
-                throw ApiProblemException.conflict(
-                        "ORDER_ALREADY_INVOICED",
-                        "Order " + body.orderId() + " was invoiced with different terms; an order is invoiced once.");
-            }
+                            "Invoice of order " + order.orderId() + " vanished after its insert failed"));
         }
         if (!invoice.notified()) {
             topic.publish(invoice.issued());
             invoices.markNotified(invoice.invoiceId(), clock.instant());
         }
-        return created(invoice.issued(), !created);
-    }
-
-    private APIGatewayProxyResponseEvent created(InvoiceIssued invoice, boolean replayed) {
-        APIGatewayProxyResponseEvent response = responses.json(201, invoice);
-        Map<String, String> headers = new HashMap<>(response.getHeaders());
-        headers.put("Location", "/billing/invoices/" + invoice.invoiceId());
-        if (replayed) {
-            headers.put(REPLAYED_HEADER, "true");
-        }
-        return response.withHeaders(headers);
     }
 }

@@ -54,7 +54,13 @@ class InvoiceIssuedReader {
         if (!violations.isEmpty()) {
             throw new UnreadableMessage("its body breaks the InvoiceIssued schema: " + String.join("; ", violations));
         }
-        return json.treeToValue(body, InvoiceIssued.class);
+        try {
+            return json.treeToValue(body, InvoiceIssued.class);
+        } catch (JacksonException unconvertible) {
+            // The schema does not check formats (a date-time that is no date), so the conversion may still refuse it.
+            throw new UnreadableMessage(
+                    "its body breaks the InvoiceIssued contract: " + unconvertible.getOriginalMessage());
+        }
     }
 
     private static com.networknt.schema.Schema load(Schema schema) {

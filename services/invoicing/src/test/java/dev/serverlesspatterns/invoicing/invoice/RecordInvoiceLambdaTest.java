@@ -1,12 +1,14 @@
 package dev.serverlesspatterns.invoicing.invoice;
 
-import static dev.serverlesspatterns.invoicing.invoice.SqsEvents.FUNCTION;
-import static dev.serverlesspatterns.invoicing.invoice.SqsEvents.body;
-import static dev.serverlesspatterns.invoicing.invoice.SqsEvents.event;
-import static dev.serverlesspatterns.invoicing.invoice.SqsEvents.failedIds;
-import static dev.serverlesspatterns.invoicing.invoice.SqsEvents.newMessage;
-import static dev.serverlesspatterns.invoicing.invoice.SqsEvents.redelivered;
-import static dev.serverlesspatterns.invoicing.invoice.SqsEvents.withBody;
+import static dev.serverlesspatterns.invoicing.invoice.InvoiceIssuedMessages.FUNCTION;
+import static dev.serverlesspatterns.invoicing.invoice.InvoiceIssuedMessages.newMessage;
+import static dev.serverlesspatterns.local.testing.SqsEvents.body;
+import static dev.serverlesspatterns.local.testing.SqsEvents.event;
+import static dev.serverlesspatterns.local.testing.SqsEvents.failedIds;
+import static dev.serverlesspatterns.local.testing.SqsEvents.redelivered;
+import static dev.serverlesspatterns.local.testing.SqsEvents.withAttribute;
+import static dev.serverlesspatterns.local.testing.SqsEvents.withBody;
+import static dev.serverlesspatterns.local.testing.SqsEvents.withoutAttribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.testing.LambdaHarness;
@@ -125,15 +127,8 @@ class RecordInvoiceLambdaTest {
                     issued.put("discount", 5);
                     return withBody(message, issued.toString());
                 }),
-                unreadable("eventType PaymentFailed", message -> {
-                    ((ObjectNode) message.get("messageAttributes").get("eventType"))
-                            .put("stringValue", "PaymentFailed");
-                    return message;
-                }),
-                unreadable("no eventType", message -> {
-                    ((ObjectNode) message.get("messageAttributes")).remove("eventType");
-                    return message;
-                }));
+                unreadable("eventType PaymentFailed", message -> withAttribute(message, "eventType", "PaymentFailed")),
+                unreadable("no eventType", message -> withoutAttribute(message, "eventType")));
     }
 
     private static Arguments unreadable(String name, UnaryOperator<ObjectNode> spoil) {

@@ -8,12 +8,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * The notifications table: one item per order whose confirmation was sent, keyed by {@code orderId}:
- * {@code orderId} S, {@code status} S (SENT), {@code channel} S (EMAIL), {@code recipient} S, {@code totalCents} N,
- * {@code currency} S, {@code placedAt} S and {@code sentAt} S (ISO-8601 UTC).
+ * The order confirmations in the notifications table, which is keyed by {@code orderId} and {@code kind} (one item per
+ * order and kind of notification): {@code orderId} S, {@code kind} S (CONFIRMATION), {@code status} S (SENT),
+ * {@code channel} S (EMAIL), {@code recipient} S, {@code totalCents} N, {@code currency} S, {@code placedAt} S and
+ * {@code sentAt} S (ISO-8601 UTC).
  */
 @Component
 class NotificationTable {
+
+    static final String KIND = "CONFIRMATION";
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -24,7 +27,7 @@ class NotificationTable {
     }
 
     /**
-     * Records the confirmation unless one for its order exists. Check and write are one conditional
+     * Records the confirmation unless its order has one. Check and write are one conditional
      * {@code PutItem}, so of any number of concurrent deliveries exactly one records it.
      *
      * @return false when the order's confirmation was recorded before (the write then changed nothing)
@@ -43,6 +46,7 @@ class NotificationTable {
     private static Map<String, AttributeValue> toItem(Confirmation confirmation) {
         return Map.of(
                 "orderId", s(confirmation.orderId()),
+                "kind", s(KIND),
                 "status", s("SENT"),
                 "channel", s(confirmation.channel()),
                 "recipient", s(confirmation.recipient()),

@@ -1,8 +1,6 @@
 package dev.serverlesspatterns.notifications.confirmation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.serverlesspatterns.local.testing.Fixtures;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,7 +18,7 @@ final class ConfirmationRequests {
     private ConfirmationRequests() {}
 
     static ObjectNode newRequest() {
-        ObjectNode request = fixture();
+        ObjectNode request = Fixtures.event("send-order-confirmation.json");
         request.put("orderId", UUID.randomUUID().toString());
         request.put("customerId", "customer-" + UUID.randomUUID());
         return request;
@@ -32,18 +30,5 @@ final class ConfirmationRequests {
 
     static ObjectNode parse(String output) {
         return (ObjectNode) JSON.readTree(output);
-    }
-
-    private static ObjectNode fixture() {
-        try (InputStream in = ConfirmationRequests.class
-                .getClassLoader()
-                .getResourceAsStream("events/send-order-confirmation.json")) {
-            if (in == null) {
-                throw new IllegalArgumentException("No fixture events/send-order-confirmation.json");
-            }
-            return (ObjectNode) JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import dev.serverlesspatterns.local.testing.LambdaFunctionException;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
+import dev.serverlesspatterns.notifications.NotificationsTableProbe;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,15 @@ class SendOrderConfirmationLambdaTest {
         Map<String, AttributeValue> item = table.confirmationOf(orderId);
         assertThat(item)
                 .containsOnlyKeys(
-                        "orderId", "status", "channel", "recipient", "totalCents", "currency", "placedAt", "sentAt");
+                        "orderId",
+                        "kind",
+                        "status",
+                        "channel",
+                        "recipient",
+                        "totalCents",
+                        "currency",
+                        "placedAt",
+                        "sentAt");
         assertThat(item.get("status").s()).isEqualTo("SENT");
         assertThat(item.get("channel").s()).isEqualTo("EMAIL");
         assertThat(item.get("recipient").s())

@@ -5,9 +5,11 @@ import static dev.serverlesspatterns.orders.order.Customers.placeOrderFor;
 import static dev.serverlesspatterns.orders.order.LambdaFunctions.CANCEL_ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlesspatterns.local.testing.ApiEvent;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -113,7 +115,7 @@ class CancelOrderLambdaTest {
         ProxyResponse response = ApiEvent.fixture("cancel-order.json")
                 .principal("support-" + UUID.randomUUID())
                 .scopes("orders:write orders:admin")
-                .orderId(orderId)
+                .pathParameter("orderId", orderId)
                 .sendTo(lambda, CANCEL_ORDER);
 
         // then
@@ -131,7 +133,7 @@ class CancelOrderLambdaTest {
         ProxyResponse response = ApiEvent.fixture("cancel-order.json")
                 .principal(customer)
                 .scopes("orders:read")
-                .orderId(orderId)
+                .pathParameter("orderId", orderId)
                 .sendTo(lambda, CANCEL_ORDER);
 
         // then
@@ -177,7 +179,7 @@ class CancelOrderLambdaTest {
     private static ProxyResponse cancel(LambdaHarness lambda, String customer, String orderId) {
         return ApiEvent.fixture("cancel-order.json")
                 .principal(customer)
-                .orderId(orderId)
+                .pathParameter("orderId", orderId)
                 .sendTo(lambda, CANCEL_ORDER);
     }
 }

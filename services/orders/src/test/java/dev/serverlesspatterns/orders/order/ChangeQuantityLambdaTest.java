@@ -6,9 +6,11 @@ import static dev.serverlesspatterns.orders.order.LambdaFunctions.CANCEL_ORDER;
 import static dev.serverlesspatterns.orders.order.LambdaFunctions.CHANGE_QUANTITY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlesspatterns.local.testing.ApiEvent;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +175,7 @@ class ChangeQuantityLambdaTest {
         String orderId = placeOrderFor(lambda, customer);
         ApiEvent.fixture("cancel-order.json")
                 .principal(customer)
-                .orderId(orderId)
+                .pathParameter("orderId", orderId)
                 .sendTo(lambda, CANCEL_ORDER);
 
         // when
@@ -225,8 +227,8 @@ class ChangeQuantityLambdaTest {
         ProxyResponse response = ApiEvent.fixture("change-quantity.json")
                 .principal("support-" + UUID.randomUUID())
                 .scopes("orders:write orders:admin")
-                .orderId(orderId)
-                .sku(MUG)
+                .pathParameter("orderId", orderId)
+                .pathParameter("sku", MUG)
                 .sendTo(lambda, CHANGE_QUANTITY);
 
         // then
@@ -244,8 +246,8 @@ class ChangeQuantityLambdaTest {
         ProxyResponse response = ApiEvent.fixture("change-quantity.json")
                 .principal(customer)
                 .scopes("orders:read")
-                .orderId(orderId)
-                .sku(MUG)
+                .pathParameter("orderId", orderId)
+                .pathParameter("sku", MUG)
                 .sendTo(lambda, CHANGE_QUANTITY);
 
         // then
@@ -356,8 +358,8 @@ class ChangeQuantityLambdaTest {
             LambdaHarness lambda, String customer, String orderId, String sku, String body) {
         return ApiEvent.fixture("change-quantity.json")
                 .principal(customer)
-                .orderId(orderId)
-                .sku(sku)
+                .pathParameter("orderId", orderId)
+                .pathParameter("sku", sku)
                 .body(body)
                 .sendTo(lambda, CHANGE_QUANTITY);
     }

@@ -1,6 +1,8 @@
 package dev.serverlesspatterns.orders.order;
 
+import dev.serverlesspatterns.local.testing.ApiEvent;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
 import java.util.UUID;
 
 /** Test customers: each test gets fresh ones, because all tests of the JVM share one emulator. */

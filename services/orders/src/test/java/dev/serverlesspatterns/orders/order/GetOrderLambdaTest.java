@@ -5,8 +5,10 @@ import static dev.serverlesspatterns.orders.order.Customers.placeOrderFor;
 import static dev.serverlesspatterns.orders.order.LambdaFunctions.GET_ORDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlesspatterns.local.testing.ApiEvent;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +25,7 @@ class GetOrderLambdaTest {
         // when
         ProxyResponse response = ApiEvent.fixture("get-order.json")
                 .principal(customer)
-                .orderId(orderId)
+                .pathParameter("orderId", orderId)
                 .sendTo(lambda, GET_ORDER);
 
         // then
@@ -40,7 +42,7 @@ class GetOrderLambdaTest {
         // given
         ApiEvent request = ApiEvent.fixture("get-order.json")
                 .principal(newCustomer())
-                .orderId(UUID.randomUUID().toString());
+                .pathParameter("orderId", UUID.randomUUID().toString());
 
         // when
         ProxyResponse response = request.sendTo(lambda, GET_ORDER);
@@ -55,7 +57,7 @@ class GetOrderLambdaTest {
     void answers404ForAnIdNoOrderCanHave(LambdaHarness lambda) {
         // given
         ApiEvent request =
-                ApiEvent.fixture("get-order.json").principal(newCustomer()).orderId("..%2F..%2Fadmin");
+                ApiEvent.fixture("get-order.json").principal(newCustomer()).pathParameter("orderId", "..%2F..%2Fadmin");
 
         // when
         ProxyResponse response = request.sendTo(lambda, GET_ORDER);
@@ -73,13 +75,13 @@ class GetOrderLambdaTest {
         String orderId = placeOrderFor(lambda, owner);
         ProxyResponse missing = ApiEvent.fixture("get-order.json")
                 .principal(stranger)
-                .orderId(UUID.randomUUID().toString())
+                .pathParameter("orderId", UUID.randomUUID().toString())
                 .sendTo(lambda, GET_ORDER);
 
         // when
         ProxyResponse foreign = ApiEvent.fixture("get-order.json")
                 .principal(stranger)
-                .orderId(orderId)
+                .pathParameter("orderId", orderId)
                 .sendTo(lambda, GET_ORDER);
 
         // then
@@ -97,7 +99,7 @@ class GetOrderLambdaTest {
         ProxyResponse response = ApiEvent.fixture("get-order.json")
                 .principal("support-" + UUID.randomUUID())
                 .scopes("orders:read orders:admin")
-                .orderId(orderId)
+                .pathParameter("orderId", orderId)
                 .sendTo(lambda, GET_ORDER);
 
         // then
@@ -115,7 +117,7 @@ class GetOrderLambdaTest {
         ProxyResponse response = ApiEvent.fixture("get-order.json")
                 .principal(customer)
                 .scopes("orders:write")
-                .orderId(orderId)
+                .pathParameter("orderId", orderId)
                 .sendTo(lambda, GET_ORDER);
 
         // then
@@ -128,7 +130,7 @@ class GetOrderLambdaTest {
         // given
         ApiEvent request = ApiEvent.fixture("get-order.json")
                 .principal("")
-                .orderId(UUID.randomUUID().toString());
+                .pathParameter("orderId", UUID.randomUUID().toString());
 
         // when
         ProxyResponse response = request.sendTo(lambda, GET_ORDER);

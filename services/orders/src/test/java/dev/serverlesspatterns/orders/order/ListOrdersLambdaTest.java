@@ -5,8 +5,10 @@ import static dev.serverlesspatterns.orders.order.Customers.placeOrderFor;
 import static dev.serverlesspatterns.orders.order.LambdaFunctions.LIST_ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlesspatterns.local.testing.ApiEvent;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
+import dev.serverlesspatterns.local.testing.ProxyResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,111 +1,111 @@
 package dev.serverlesspatterns.payments.intent;
 
+import static dev.serverlesspatterns.events.billing.BillingNotifications.EVENT_TYPE;
 import static dev.serverlesspatterns.events.billing.BillingNotifications.INVOICE_ISSUED;
 import static dev.serverlesspatterns.events.billing.BillingNotifications.PAYMENT_FAILED;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.serverlesspatterns.events.Schema;
 import dev.serverlesspatterns.events.billing.InvoiceIssued;
 import dev.serverlesspatterns.events.billing.PaymentFailed;
+import dev.serverlesspatterns.platform.messaging.SqsBatch;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Applies every billing notification in a batch from the payments queue: {@code InvoiceIssued} opens the invoice's
  * payment intent, {@code PaymentFailed} marks it failed, each at most once. A message that cannot be read or applied
  * is reported as a batch item failure, so only it returns to the queue and, after {@code maxReceiveCount} receives,
  * goes to the DLQ with its body unchanged. A {@code PaymentFailed} that overtakes its {@code InvoiceIssued} (a
- * standard topic and queue keep no order) finds no intent and is retried the same way.
+ * standard topic and queue keep no order) finds no intent and is retried the same way. An invoice of an order that
+ * was cancelled before it arrived (see {@link CancelPaymentIntent}) opens its intent already CANCELLED.
  */
 @Component("recordPaymentIntent")
 class RecordPaymentIntent implements Function<SQSEvent, SQSBatchResponse> {
 
     private static final Logger log = LoggerFactory.getLogger(RecordPaymentIntent.class);
 
-    private final BillingEventReader reader;
+    private final EventMessageReader reader;
+    private final PaymentOrderTable orders;
     private final PaymentIntentTable intents;
     private final Clock clock;
 
-    RecordPaymentIntent(BillingEventReader reader, PaymentIntentTable intents, Clock clock) {
+    RecordPaymentIntent(EventMessageReader reader, PaymentOrderTable orders, PaymentIntentTable intents, Clock clock) {
         this.reader = reader;
+        this.orders = orders;
         this.intents = intents;
         this.clock = clock;
     }
 
     @Override
     public SQSBatchResponse apply(SQSEvent event) {
-        List<BatchItemFailure> failures = new ArrayList<>();
-        for (SQSMessage message : event.getRecords()) {
-            if (!apply(message)) {
-                failures.add(new BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failures);
+        return SqsBatch.eachMessage(event, log, this::applyNotification);
     }
 
-    /** @return false when the message must come back */
-    private boolean apply(SQSMessage message) {
-        try {
-            String type = reader.typeOf(message);
-            if (INVOICE_ISSUED.equals(type)) {
-                return open(reader.read(message, Schema.INVOICE_ISSUED, InvoiceIssued.class));
-            }
-            if (PAYMENT_FAILED.equals(type)) {
-                return fail(reader.read(message, Schema.PAYMENT_FAILED, PaymentFailed.class), message);
-            }
+    private void applyNotification(SQSMessage message) {
+        String type = reader.typeOf(message, EVENT_TYPE);
+        if (INVOICE_ISSUED.equals(type)) {
+            open(reader.read(message, Schema.INVOICE_ISSUED, InvoiceIssued.class));
+        } else if (PAYMENT_FAILED.equals(type)) {
+            fail(reader.read(message, Schema.PAYMENT_FAILED, PaymentFailed.class));
+        } else {
             throw new UnreadableMessage("its eventType attribute is "
                     + (type == null ? "missing" : "'" + type + "'") + ", not " + INVOICE_ISSUED + " or "
                     + PAYMENT_FAILED);
-        } catch (UnreadableMessage unreadable) {
-            log.warn(
-                    "Message {} is not a readable billing notification ({}); it returns to the queue until it is"
-                            + " dead-lettered",
-                    message.getMessageId(),
-                    unreadable.getMessage());
-            return false;
-        } catch (SdkException storeUnavailable) {
-            log.error("Message {} could not be applied; it is retried", message.getMessageId(), storeUnavailable);
-            return false;
         }
     }
 
-    private boolean open(InvoiceIssued issued) {
-        if (intents.openOnce(PaymentIntent.of(issued, clock.instant()))) {
-            log.info("Opened the payment intent of invoice {}", issued.invoiceId());
-        } else {
-            log.info("The payment intent of invoice {} was opened before; nothing changes", issued.invoiceId());
-        }
-        return true;
-    }
-
-    private boolean fail(PaymentFailed failed, SQSMessage message) {
-        return switch (intents.markFailed(failed)) {
-            case MARKED -> {
-                log.info("Marked the payment intent of invoice {} failed: {}", failed.invoiceId(), failed.reason());
-                yield true;
+    /**
+     * Registers the invoice with its order first, then opens the intent with the order's state at that moment. A
+     * cancellation recorded after the registration but before the intent existed found nothing to cancel, so the
+     * order is read again afterwards and the intent cancelled here. The same catch-up completes a redelivery after a
+     * crash between the writes; every step is idempotent.
+     */
+    private void open(InvoiceIssued issued) {
+        PaymentOrder order = orders.registerInvoice(issued.orderId(), issued.invoiceId());
+        PaymentIntent intent = PaymentIntent.of(issued, clock.instant(), order.cancelledAt());
+        if (intents.openOnce(intent)) {
+            log.info(
+                    "Opened the payment intent of invoice {} {}",
+                    issued.invoiceId(),
+                    intent.cancelled() ? "CANCELLED: its order was cancelled before" : "PENDING");
+            if (intent.cancelled()) {
+                return;
             }
-            case ALREADY_FAILED -> {
+        } else {
+            log.info("The payment intent of invoice {} was opened before", issued.invoiceId());
+        }
+        Optional<Instant> cancelledAt = order.cancelledAt().or(() -> orders.cancelledAt(issued.orderId()));
+        cancelledAt.ifPresent(at -> {
+            if (intents.cancel(issued.invoiceId(), at) == PaymentIntentTable.Cancelling.CANCELLED) {
+                log.info(
+                        "Cancelled the payment intent of invoice {}: order {} was cancelled meanwhile",
+                        issued.invoiceId(),
+                        issued.orderId());
+            }
+        });
+    }
+
+    private void fail(PaymentFailed failed) {
+        switch (intents.markFailed(failed)) {
+            case MARKED ->
+                log.info("Marked the payment intent of invoice {} failed: {}", failed.invoiceId(), failed.reason());
+            case ALREADY_FAILED ->
                 log.info(
                         "The payment intent of invoice {} was marked failed before; nothing changes",
                         failed.invoiceId());
-                yield true;
-            }
-            case NO_INTENT -> {
-                log.warn(
-                        "Invoice {} has no payment intent yet; message {} is retried until its InvoiceIssued arrives",
-                        failed.invoiceId(),
-                        message.getMessageId());
-                yield false;
-            }
-        };
+            case CANCELLED ->
+                log.info(
+                        "The payment intent of invoice {} was cancelled with its order; it stays cancelled",
+                        failed.invoiceId());
+            case NO_INTENT -> throw new NoPaymentIntentYet(failed.invoiceId());
+        }
     }
 }

@@ -1,19 +1,22 @@
 package dev.serverlesspatterns.payments.intent;
 
-import static dev.serverlesspatterns.payments.intent.SqsEvents.FUNCTION;
-import static dev.serverlesspatterns.payments.intent.SqsEvents.body;
-import static dev.serverlesspatterns.payments.intent.SqsEvents.event;
-import static dev.serverlesspatterns.payments.intent.SqsEvents.failedIds;
-import static dev.serverlesspatterns.payments.intent.SqsEvents.newMessage;
-import static dev.serverlesspatterns.payments.intent.SqsEvents.paymentFailedAfter;
-import static dev.serverlesspatterns.payments.intent.SqsEvents.redelivered;
-import static dev.serverlesspatterns.payments.intent.SqsEvents.withBody;
+import static dev.serverlesspatterns.local.testing.SqsEvents.body;
+import static dev.serverlesspatterns.local.testing.SqsEvents.event;
+import static dev.serverlesspatterns.local.testing.SqsEvents.failedIds;
+import static dev.serverlesspatterns.local.testing.SqsEvents.redelivered;
+import static dev.serverlesspatterns.local.testing.SqsEvents.withAttribute;
+import static dev.serverlesspatterns.local.testing.SqsEvents.withBody;
+import static dev.serverlesspatterns.local.testing.SqsEvents.withoutAttribute;
+import static dev.serverlesspatterns.payments.intent.PaymentMessages.RECORD_PAYMENT_INTENT;
+import static dev.serverlesspatterns.payments.intent.PaymentMessages.newMessage;
+import static dev.serverlesspatterns.payments.intent.PaymentMessages.paymentFailedAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -31,11 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(LocalAwsExtension.class)
 class RecordPaymentIntentLambdaTest {
 
-    private PaymentIntentsTableProbe table;
+    private PaymentTablesProbe table;
 
     @BeforeEach
     void openTable(ProvisionedStack stack) {
-        table = new PaymentIntentsTableProbe(stack);
+        table = new PaymentTablesProbe(stack);
     }
 
     @AfterEach
@@ -51,7 +54,7 @@ class RecordPaymentIntentLambdaTest {
         Instant before = Instant.now();
 
         // when
-        String output = lambda.invoke(FUNCTION, event(message));
+        String output = lambda.invoke(RECORD_PAYMENT_INTENT, event(message));
 
         // then
         assertThat(failedIds(output)).isEmpty();
@@ -67,6 +70,11 @@ class RecordPaymentIntentLambdaTest {
         assertThat(intent.get("amountCents").n()).isEqualTo("3399");
         assertThat(intent.get("currency").s()).isEqualTo("EUR");
         assertThat(Instant.parse(intent.get("createdAt").s())).isBetween(before.minusMillis(1), Instant.now());
+        // the order knows its invoice, so a later OrderCancelled finds the intent
+        assertThat(table.order(issued.get("orderId").asString()))
+                .containsEntry(
+                        "invoiceIds",
+                        AttributeValue.fromSs(List.of(issued.get("invoiceId").asString())));
     }
 
     @Test
@@ -74,11 +82,11 @@ class RecordPaymentIntentLambdaTest {
         // given an intent opened once
         ObjectNode message = newMessage();
         String invoiceId = body(message).get("invoiceId").asString();
-        lambda.invoke(FUNCTION, event(message));
+        lambda.invoke(RECORD_PAYMENT_INTENT, event(message));
         Map<String, AttributeValue> first = table.intent(invoiceId);
 
         // when SQS delivers the event again
-        String output = lambda.invoke(FUNCTION, event(redelivered(message)));
+        String output = lambda.invoke(RECORD_PAYMENT_INTENT, event(redelivered(message)));
 
         // then
         assertThat(failedIds(output)).isEmpty();
@@ -90,11 +98,11 @@ class RecordPaymentIntentLambdaTest {
         // given an open intent
         ObjectNode issued = newMessage();
         String invoiceId = body(issued).get("invoiceId").asString();
-        lambda.invoke(FUNCTION, event(issued));
+        lambda.invoke(RECORD_PAYMENT_INTENT, event(issued));
         ObjectNode failed = paymentFailedAfter(issued, "card declined");
 
         // when its PaymentFailed arrives
-        String output = lambda.invoke(FUNCTION, event(failed));
+        String output = lambda.invoke(RECORD_PAYMENT_INTENT, event(failed));
 
         // then
         assertThat(failedIds(output)).isEmpty();
@@ -104,7 +112,7 @@ class RecordPaymentIntentLambdaTest {
         assertThat(intent.get("failedAt").s()).isEqualTo("2026-11-03T10:16:02.118Z");
 
         // when it arrives again, even with another reason
-        String repeated = lambda.invoke(FUNCTION, event(paymentFailedAfter(issued, "insufficient funds")));
+        String repeated = lambda.invoke(RECORD_PAYMENT_INTENT, event(paymentFailedAfter(issued, "insufficient funds")));
 
         // then it changes nothing and is not reported
         assertThat(failedIds(repeated)).isEmpty();
@@ -118,7 +126,7 @@ class RecordPaymentIntentLambdaTest {
         ObjectNode failed = paymentFailedAfter(issued, "card declined");
 
         // when its PaymentFailed arrives first
-        String output = lambda.invoke(FUNCTION, event(failed));
+        String output = lambda.invoke(RECORD_PAYMENT_INTENT, event(failed));
 
         // then it is reported and nothing is written
         assertThat(failedIds(output)).containsExactly(failed.get("messageId").asString());
@@ -135,7 +143,7 @@ class RecordPaymentIntentLambdaTest {
         ObjectNode good2 = newMessage();
 
         // when they arrive in one batch
-        String output = lambda.invoke(FUNCTION, event(good1, bad, good2));
+        String output = lambda.invoke(RECORD_PAYMENT_INTENT, event(good1, bad, good2));
 
         // then only the bad one comes back; the good ones are applied
         assertThat(failedIds(output)).containsExactly(bad.get("messageId").asString());
@@ -158,15 +166,8 @@ class RecordPaymentIntentLambdaTest {
                     event.remove("reason");
                     return withBody(failed, event.toString());
                 }),
-                unreadable("unknown eventType", message -> {
-                    ((ObjectNode) message.get("messageAttributes").get("eventType"))
-                            .put("stringValue", "InvoiceVoided");
-                    return message;
-                }),
-                unreadable("no eventType", message -> {
-                    ((ObjectNode) message.get("messageAttributes")).remove("eventType");
-                    return message;
-                }));
+                unreadable("unknown eventType", message -> withAttribute(message, "eventType", "InvoiceVoided")),
+                unreadable("no eventType", message -> withoutAttribute(message, "eventType")));
     }
 
     private static Arguments unreadable(String name, UnaryOperator<ObjectNode> spoil) {
@@ -183,7 +184,7 @@ class RecordPaymentIntentLambdaTest {
         ObjectNode spoiled = spoil.apply(message);
 
         // when
-        String output = lambda.invoke(FUNCTION, event(spoiled));
+        String output = lambda.invoke(RECORD_PAYMENT_INTENT, event(spoiled));
 
         // then
         assertThat(failedIds(output)).containsExactly(spoiled.get("messageId").asString());

@@ -1,0 +1,218 @@
+package dev.serverlesspatterns.e2e;
+
+import dev.serverlesspatterns.local.LocalSuite;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The payment provider's side of the webhook API and a view into the payments database behind it. Signs the way the
+ * provider does (see services/payment-webhooks/README.md): {@code Content-Digest: sha-256=:<base64>:} of the body and
+ * {@code Webhook-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + Content-Digest)>}, with the secret the
+ * local runtime generated for the template's {@code WebhookSigningSecret}. Written here from the contract, not taken
+ * from the service, like a provider's own code would be.
+ */
+final class PaymentWebhooks {
+
+    static final String PATH = "/webhooks/payments";
+    static final String SCHEMA = "payment_webhooks";
+    /** The service's Hikari maximum pool size (services/payment-webhooks application.yml): its connection bound. */
+    static final int POOL_BOUND = 2;
+
+    private final ShopApi api;
+    private final byte[] secret;
+    private final String databaseUrl;
+    private final String databaseUser;
+    private final String databasePassword;
+
+    PaymentWebhooks(LocalSuite suite) {
+        this.api = new ShopApi(suite.gatewayUrl("PaymentWebhooksApi"));
+        this.secret =
+                suite.stack().secretValue("WebhookSigningSecret").orElseThrow().getBytes(StandardCharsets.UTF_8);
+        // The local runtime filled the database parameters from its Postgres engine (Metadata.LocalRuntime).
+        this.databaseUrl = parameter(suite, "PaymentsDatabaseUrl");
+        this.databaseUser = parameter(suite, "PaymentsDatabaseUsername");
+        this.databasePassword = parameter(suite, "PaymentsDatabasePassword");
+    }
+
+    /** A webhook body in the provider's contract. */
+    static String webhook(String eventId, String accountId, long amountCents) {
+        return """
+                {"eventId":"%s","eventType":"payment.captured","accountId":"%s","paymentId":"pay_%s",\
+                "amountCents":%d,"currency":"EUR","occurredAt":"2026-11-03T10:15:31.207Z"}""".formatted(eventId, accountId, eventId, amountCents);
+    }
+
+    /** Posts the body signed now, as the provider does. */
+    ShopApi.Response post(String body) {
+        return post(body, signedHeaders(body, Instant.now(), secret));
+    }
+
+    /** Posts the body with exactly these headers besides {@code Content-Type: application/json}. */
+    ShopApi.Response post(String body, Map<String, String> headers) {
+        ShopApi.Request request = api.request("POST", PATH).json(body);
+        headers.forEach(request::header);
+        return request.send();
+    }
+
+    /** The headers that sign this body at this time with this key. */
+    Map<String, String> signedHeaders(String body, Instant at, byte[] key) {
+        String timestamp = String.valueOf(at.getEpochSecond());
+        String digest = contentDigest(body);
+        return Map.of(
+                "Content-Digest", digest,
+                "Webhook-Timestamp", timestamp,
+                "Webhook-Signature", "sha256=" + HexFormat.of().formatHex(hmac(key, timestamp + "." + digest)));
+    }
+
+    Map<String, String> signedHeaders(String body, Instant at) {
+        return signedHeaders(body, at, secret);
+    }
+
+    static String contentDigest(String body) {
+        try {
+            byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return "sha-256=:" + Base64.getEncoder().encodeToString(sha256) + ":";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many payment events of accounts whose id starts with the prefix are recorded. */
+    long recordedEvents(String accountPrefix) {
+        return Long.parseLong(
+                query("SELECT count(*) FROM " + SCHEMA + ".payment_events WHERE account_id LIKE ?", accountPrefix + "%")
+                        .getFirst()
+                        .getFirst());
+    }
+
+    /** Whether the event id was recorded. */
+    boolean recorded(String eventId) {
+        return !query("SELECT 1 FROM " + SCHEMA + ".payment_events WHERE provider_event_id = ?", eventId)
+                .isEmpty();
+    }
+
+    /** The account's ledger as [entry id, position, applied at] rows, by position. */
+    List<List<String>> ledger(String accountId) {
+        return query(
+                "SELECT entry_id, position, applied_at FROM " + SCHEMA
+                        + ".account_ledger WHERE account_id = ? ORDER BY position",
+                accountId);
+    }
+
+    /** Runs SQL against the payments database, as a test that installs or drops something does. */
+    void execute(String sql) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The rows of a query, each column as text. */
+    List<List<String>> query(String sql, String... parameters) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int column = 1; column <= columns; column++) {
+                        row.add(result.getString(column));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /**
+     * Samples, every few milliseconds until closed, how many connections the service holds open to the database
+     * ({@code pg_stat_activity} rows with the application name the service sets), and keeps the highest count.
+     */
+    ConnectionSampler sampleServiceConnections() {
+        return new ConnectionSampler();
+    }
+
+    final class ConnectionSampler implements AutoCloseable {
+
+        private final AtomicInteger peak = new AtomicInteger();
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        private ConnectionSampler() {
+            sampler = Thread.ofVirtual().name("pg-connection-sampler").start(this::sample);
+        }
+
+        private void sample() {
+            try (Connection connection = connect();
+                    PreparedStatement count = connection.prepareStatement(
+                            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'payment-webhooks'")) {
+                while (running) {
+                    try (ResultSet result = count.executeQuery()) {
+                        result.next();
+                        peak.accumulateAndGet(result.getInt(1), Math::max);
+                    }
+                    Thread.sleep(5);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot sample pg_stat_activity", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        int peak() {
+            return peak.get();
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            try {
+                sampler.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+    }
+
+    private static byte[] hmac(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String parameter(LocalSuite suite, String name) {
+        return suite.stack().intrinsics().resolveString(Map.of("Ref", name));
+    }
+}

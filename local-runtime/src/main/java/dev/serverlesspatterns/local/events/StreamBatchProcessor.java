@@ -1,0 +1,272 @@
+package dev.serverlesspatterns.local.events;
+
+import dev.serverlesspatterns.local.events.StreamFailureRecord.Condition;
+import dev.serverlesspatterns.local.lambda.InvocationResult;
+import dev.serverlesspatterns.local.lambda.LambdaInvoker;
+import dev.serverlesspatterns.local.template.FunctionDefinition.StreamEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * Settles one batch of a shard's records the way Lambda does before it moves on in that shard: it returns once
+ * every record of the batch has succeeded or been discarded (or the mapping stops).
+ *
+ * <ul>
+ *   <li>Records older than {@code MaximumRecordAgeInSeconds} are discarded before an invocation ({@code
+ *       RecordAgeExceeded}).
+ *   <li>With {@code ReportBatchItemFailures}, the records before the lowest reported sequence number succeeded;
+ *       the rest is retried as a smaller batch (this uses a retry, also when bisecting is on, as Lambda then splits
+ *       at the reported record instead of halving).
+ *   <li>A batch that failed as a whole (function error or unreadable response) is split in two halves when {@code
+ *       BisectBatchOnFunctionError} is on, first half first; splitting uses no retry and each half counts its own
+ *       retries. A single record, or any batch without bisecting, is retried until it has used {@code
+ *       MaximumRetryAttempts} retries (-1: until its records expire), then discarded ({@code
+ *       RetryAttemptsExhausted}).
+ *   <li>Discarded records go to the on-failure destination as Lambda's {@link StreamFailureRecord}.
+ * </ul>
+ *
+ * Retries wait a short, doubling delay, so a poison record does not spin the function host. A function that
+ * cannot be reached at all is retried after a pause without using a retry, as Lambda does with throttling.
+ */
+final class StreamBatchProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamBatchProcessor.class);
+    private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
+    private static final Duration LONGEST_RETRY_DELAY = Duration.ofSeconds(5);
+    private static final Duration PAUSE_AFTER_INVOKE_ERROR = Duration.ofSeconds(1);
+
+    /** Records not yet settled, with what their attempts as one batch so far left behind. */
+    private record Pending(
+            List<Record> records, int retries, int invocations, String lastRequestId, InvocationResult lastResponse) {
+
+        static Pending of(List<Record> records) {
+            return new Pending(records, 0, 0, null, null);
+        }
+
+        Pending from(int index) {
+            return new Pending(
+                    records.subList(index, records.size()), retries, invocations, lastRequestId, lastResponse);
+        }
+
+        Pending upTo(int index) {
+            return new Pending(records.subList(0, index), retries, invocations, lastRequestId, lastResponse);
+        }
+
+        Pending invoked(String requestId, InvocationResult response) {
+            return new Pending(records, retries, invocations + 1, requestId, response);
+        }
+
+        Pending retried() {
+            return new Pending(records, retries + 1, invocations, lastRequestId, lastResponse);
+        }
+
+        /** The records' sequence numbers, for the log. */
+        String range() {
+            String first = records.getFirst().dynamodb().sequenceNumber();
+            return records.size() == 1
+                    ? first
+                    : first + ".." + records.getLast().dynamodb().sequenceNumber();
+        }
+    }
+
+    private final StreamEvent event;
+    private final String streamArn;
+    private final String functionArn;
+    private final StreamFailureDestination onFailure;
+    private final LambdaInvoker invoker;
+    private final Clock clock;
+    private final StopSignal stop;
+
+    /** @param onFailure where discarded records are reported; null to only log them */
+    StreamBatchProcessor(
+            StreamEvent event,
+            String streamArn,
+            String functionArn,
+            StreamFailureDestination onFailure,
+            LambdaInvoker invoker,
+            Clock clock,
+            StopSignal stop) {
+        this.event = event;
+        this.streamArn = streamArn;
+        this.functionArn = functionArn;
+        this.onFailure = onFailure;
+        this.invoker = invoker;
+        this.clock = clock;
+        this.stop = stop;
+    }
+
+    void process(String shardId, List<Record> batch) {
+        Deque<Pending> work = new ArrayDeque<>();
+        work.push(Pending.of(List.copyOf(batch)));
+        while (!work.isEmpty() && !stop.stopped()) {
+            Pending pending = withoutExpiredRecords(shardId, work.pop());
+            if (pending.records().isEmpty()) {
+                continue;
+            }
+            String requestId = UUID.randomUUID().toString();
+            InvocationResult result;
+            try {
+                result =
+                        invoker.invoke(event.functionLogicalId(), LambdaDynamodbEvent.of(pending.records(), streamArn));
+            } catch (RuntimeException invokeFailure) {
+                log.warn(
+                        "{} could not invoke {} with records {} of shard {}; trying again",
+                        name(),
+                        event.functionLogicalId(),
+                        pending.range(),
+                        shardId,
+                        invokeFailure);
+                work.push(pending);
+                stop.pause(PAUSE_AFTER_INVOKE_ERROR);
+                continue;
+            }
+            Pending invoked = pending.invoked(requestId, result);
+            switch (StreamBatchOutcome.of(result, event.reportBatchItemFailures(), sequenceNumbers(invoked))) {
+                case StreamBatchOutcome.Succeeded succeeded ->
+                    log.debug("{} processed records {} of shard {}", name(), invoked.range(), shardId);
+                case StreamBatchOutcome.FailedFrom(int firstFailed) ->
+                    retryOrDiscard(
+                            shardId,
+                            work,
+                            invoked.from(firstFailed),
+                            "reported as batch item failures from "
+                                    + invoked.records()
+                                            .get(firstFailed)
+                                            .dynamodb()
+                                            .sequenceNumber());
+                case StreamBatchOutcome.Failed(String reason) -> {
+                    if (event.bisectBatchOnFunctionError() && invoked.records().size() > 1) {
+                        int half = (invoked.records().size() + 1) / 2;
+                        log.warn(
+                                "{}: records {} of shard {} failed ({}); bisecting the batch",
+                                name(),
+                                invoked.range(),
+                                shardId,
+                                reason);
+                        work.push(Pending.of(invoked.records()
+                                .subList(half, invoked.records().size())));
+                        work.push(Pending.of(invoked.records().subList(0, half)));
+                    } else {
+                        retryOrDiscard(shardId, work, invoked, reason);
+                    }
+                }
+            }
+        }
+    }
+
+    private void retryOrDiscard(String shardId, Deque<Pending> work, Pending failed, String reason) {
+        int allowed = event.maximumRetryAttempts();
+        if (allowed >= 0 && failed.retries() >= allowed) {
+            discard(shardId, failed, Condition.RETRY_ATTEMPTS_EXHAUSTED, reason);
+            return;
+        }
+        Pending retry = failed.retried();
+        log.warn(
+                "{}: records {} of shard {} failed ({}); retry {} of {}",
+                name(),
+                retry.range(),
+                shardId,
+                reason,
+                retry.retries(),
+                allowed < 0 ? "unlimited" : allowed);
+        work.push(retry);
+        stop.pause(retryDelay(retry.retries()));
+    }
+
+    private static Duration retryDelay(int retry) {
+        Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << Math.min(retry - 1, 16));
+        return delay.compareTo(LONGEST_RETRY_DELAY) > 0 ? LONGEST_RETRY_DELAY : delay;
+    }
+
+    /** Discards the leading records older than the maximum record age: records come in stream order. */
+    private Pending withoutExpiredRecords(String shardId, Pending pending) {
+        if (event.maximumRecordAgeSeconds() < 0) {
+            return pending;
+        }
+        Instant oldestAllowed = clock.instant().minusSeconds(event.maximumRecordAgeSeconds());
+        int expired = 0;
+        while (expired < pending.records().size()
+                && createdBefore(pending.records().get(expired), oldestAllowed)) {
+            expired++;
+        }
+        if (expired == 0) {
+            return pending;
+        }
+        discard(
+                shardId,
+                pending.upTo(expired),
+                Condition.RECORD_AGE_EXCEEDED,
+                "older than " + event.maximumRecordAgeSeconds() + " s");
+        return pending.from(expired);
+    }
+
+    private static boolean createdBefore(Record record, Instant instant) {
+        Instant created = record.dynamodb().approximateCreationDateTime();
+        return created != null && created.isBefore(instant);
+    }
+
+    private void discard(String shardId, Pending discarded, Condition condition, String reason) {
+        if (onFailure == null) {
+            log.warn(
+                    "{} discarded records {} of shard {} ({}, {}; invoked {} times); no on-failure destination",
+                    name(),
+                    discarded.range(),
+                    shardId,
+                    condition,
+                    reason,
+                    discarded.invocations());
+            return;
+        }
+        String failureRecord = new StreamFailureRecord(
+                        discarded.lastRequestId(),
+                        functionArn,
+                        condition,
+                        discarded.invocations(),
+                        discarded.lastResponse(),
+                        shardId,
+                        streamArn,
+                        discarded.records(),
+                        clock.instant())
+                .toJson();
+        try {
+            onFailure.send(failureRecord);
+            log.warn(
+                    "{} discarded records {} of shard {} ({}, {}; invoked {} times) and reported them to {}",
+                    name(),
+                    discarded.range(),
+                    shardId,
+                    condition,
+                    reason,
+                    discarded.invocations(),
+                    onFailure.arn());
+        } catch (SdkException failure) {
+            log.warn(
+                    "{} discarded records {} of shard {} ({}) but could not report them to {}: {}",
+                    name(),
+                    discarded.range(),
+                    shardId,
+                    condition,
+                    onFailure.arn(),
+                    failure.getMessage());
+        }
+    }
+
+    private static List<String> sequenceNumbers(Pending pending) {
+        return pending.records().stream()
+                .map(record -> record.dynamodb().sequenceNumber())
+                .toList();
+    }
+
+    private String name() {
+        return event.functionLogicalId() + "." + event.name();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.serverlesspatterns.orders.outbox;
+
+import dev.serverlesspatterns.events.orders.OrderEvents;
+import dev.serverlesspatterns.orders.outbox.OrderStreamRecords.OrderEvent;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The orders event bus: puts order events with the contract's source and detail types. */
+@Component
+class OrderEventsBus {
+
+    /** PutEvents takes at most ten entries per call. */
+    static final int MAX_ENTRIES_PER_PUT = 10;
+
+    private final EventBridgeClient events;
+    private final JsonMapper json;
+    private final String busName;
+
+    OrderEventsBus(EventBridgeClient events, JsonMapper json, OrderEventsProperties properties) {
+        if (properties.busName() == null || properties.busName().isBlank()) {
+            throw new IllegalStateException(
+                    "orders.events.bus-name is empty: set ORDER_EVENTS_BUS to the orders event bus");
+        }
+        this.events = events;
+        this.json = json;
+        this.busName = properties.busName();
+    }
+
+    /**
+     * Puts up to {@link #MAX_ENTRIES_PER_PUT} events in one call.
+     *
+     * @return the index of the first event EventBridge did not take, or -1 when it took them all
+     */
+    int put(List<OrderEvent> batch) {
+        List<PutEventsRequestEntry> entries = batch.stream()
+                .map(event -> PutEventsRequestEntry.builder()
+                        .eventBusName(busName)
+                        .source(OrderEvents.SOURCE)
+                        .detailType(event.detailType())
+                        .detail(json.writeValueAsString(event.detail()))
+                        .build())
+                .toList();
+        PutEventsResponse response = events.putEvents(put -> put.entries(entries));
+        if (response.failedEntryCount() == null || response.failedEntryCount() == 0) {
+            return -1;
+        }
+        return IntStream.range(0, response.entries().size())
+                .filter(i -> response.entries().get(i).errorCode() != null)
+                .findFirst()
+                .orElse(0);
+    }
+}

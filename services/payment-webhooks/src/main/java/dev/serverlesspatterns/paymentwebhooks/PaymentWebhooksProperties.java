@@ -1,0 +1,30 @@
+package dev.serverlesspatterns.paymentwebhooks;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the payment-webhooks service, fed from the template's environment variables. Each function is given
+ * only the variables it needs, so a value may be empty here; the bean that needs it checks it with {@link #required}
+ * and fails at its first use with the variable's name. The database comes from Spring's own
+ * {@code SPRING_DATASOURCE_*} variables.
+ *
+ * @param signingSecretArn secret holding the HMAC key shared with the payment provider
+ *     ({@code WEBHOOK_SIGNING_SECRET_ARN})
+ * @param ledgerQueueUrl the FIFO queue of ledger entries ({@code ACCOUNT_LEDGER_QUEUE_URL})
+ * @param signatureTolerance how far a webhook's timestamp may be from now, either way
+ */
+@ConfigurationProperties("payment-webhooks")
+public record PaymentWebhooksProperties(
+        String signingSecretArn,
+        String ledgerQueueUrl,
+        @DefaultValue("5m") Duration signatureTolerance) {
+
+    public static String required(String value, String environmentVariable) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Environment variable " + environmentVariable + " is not set");
+        }
+        return value;
+    }
+}
