@@ -3,11 +3,11 @@ package dev.serverlesspatterns.paymentwebhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.template.SamTemplate;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.serverlesspatterns.local.testing.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,22 +16,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class WebhookSchemaTest {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @Test
-    void theConsumersSchemaIsTheApisModel() throws IOException {
+    void theConsumersSchemaIsTheApisModel() {
         // given the model in the API's definition
         Map<String, Object> definition =
                 SamTemplate.ofRepository().resource("PaymentWebhooksApi").section("DefinitionBody");
-        JsonNode model = Events.JSON
-                .valueToTree(definition)
-                .path("components")
-                .path("schemas")
-                .path("PaymentWebhook");
+        JsonNode model =
+                JSON.valueToTree(definition).path("components").path("schemas").path("PaymentWebhook");
 
         // and the consumer's schema, without its dialect declaration
-        ObjectNode consumers;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("payment-webhook.schema.json")) {
-            consumers = (ObjectNode) Events.JSON.readTree(in);
-        }
+        ObjectNode consumers = (ObjectNode) JSON.readTree(Fixtures.text("payment-webhook.schema.json"));
         consumers.remove("$schema");
 
         // then

@@ -1,7 +1,8 @@
 package dev.serverlesspatterns.paymentwebhooks.ledger;
 
-import static dev.serverlesspatterns.paymentwebhooks.Events.failedIds;
-import static dev.serverlesspatterns.paymentwebhooks.Events.sqsEvent;
+import static dev.serverlesspatterns.local.testing.SqsEvents.event;
+import static dev.serverlesspatterns.local.testing.SqsEvents.failedIds;
+import static dev.serverlesspatterns.local.testing.SqsEvents.withBody;
 import static dev.serverlesspatterns.paymentwebhooks.ledger.LedgerMessages.entry;
 import static dev.serverlesspatterns.paymentwebhooks.ledger.LedgerMessages.entryId;
 import static dev.serverlesspatterns.paymentwebhooks.ledger.LedgerMessages.newAccount;
@@ -45,7 +46,7 @@ class ApplyLedgerEntriesLambdaTest {
                 IntStream.rangeClosed(1, 5).mapToObj(n -> entry(account, n)).toArray(ObjectNode[]::new);
 
         // when
-        String output = lambda.invoke(FUNCTION, sqsEvent(batch));
+        String output = lambda.invoke(FUNCTION, event(batch));
 
         // then
         assertThat(failedIds(output)).isEmpty();
@@ -73,7 +74,7 @@ class ApplyLedgerEntriesLambdaTest {
         try (FailingOnce failing = new FailingOnce(database, entryId(g1, 3))) {
 
             // when the batch arrives
-            String output = lambda.invoke(FUNCTION, sqsEvent(e1, f1, e2, e3, f2, e4, e5));
+            String output = lambda.invoke(FUNCTION, event(e1, f1, e2, e3, f2, e4, e5));
 
             // then 3 failed, 4 and 5 were not even tried and come back with it; g2 was fully applied
             assertThat(failedIds(output)).containsExactly(id(e3), id(e4), id(e5));
@@ -82,7 +83,7 @@ class ApplyLedgerEntriesLambdaTest {
             assertThat(failing.attempts()).isEqualTo(1);
 
             // when SQS hands g1's returned messages out again, in order
-            String retry = lambda.invoke(FUNCTION, sqsEvent(redelivered(e3), redelivered(e4), redelivered(e5)));
+            String retry = lambda.invoke(FUNCTION, event(redelivered(e3), redelivered(e4), redelivered(e5)));
 
             // then g1's ledger reads 1..5 in order
             assertThat(failedIds(retry)).isEmpty();
@@ -96,13 +97,13 @@ class ApplyLedgerEntriesLambdaTest {
         // given an applied entry
         String account = newAccount();
         ObjectNode first = entry(account, 1);
-        lambda.invoke(FUNCTION, sqsEvent(first));
+        lambda.invoke(FUNCTION, event(first));
 
         // when it is delivered again, and sent again (a resend past SQS's 5-minute deduplication interval is a new
         // message with the same deduplication id)
-        String output = lambda.invoke(FUNCTION, sqsEvent(redelivered(first)));
+        String output = lambda.invoke(FUNCTION, event(redelivered(first)));
         ObjectNode resent = entry(account, 1);
-        String resentOutput = lambda.invoke(FUNCTION, sqsEvent(resent, entry(account, 2)));
+        String resentOutput = lambda.invoke(FUNCTION, event(resent, entry(account, 2)));
 
         // then
         assertThat(failedIds(output)).isEmpty();
@@ -115,11 +116,11 @@ class ApplyLedgerEntriesLambdaTest {
         // given g1's entry 1, then a message of g1 that is no ledger entry, then g1's entry 2, and g2's entry 1
         String g1 = newAccount();
         String g2 = newAccount();
-        ObjectNode garbage = entry(g1, 99).put("body", "{\"entryId\":");
+        ObjectNode garbage = withBody(entry(g1, 99), "{\"entryId\":");
         ObjectNode e2 = entry(g1, 2);
 
         // when
-        String output = lambda.invoke(FUNCTION, sqsEvent(entry(g1, 1), garbage, e2, entry(g2, 1)));
+        String output = lambda.invoke(FUNCTION, event(entry(g1, 1), garbage, e2, entry(g2, 1)));
 
         // then
         assertThat(failedIds(output)).containsExactly(id(garbage), id(e2));
@@ -136,7 +137,7 @@ class ApplyLedgerEntriesLambdaTest {
         ((ObjectNode) misrouted.get("attributes")).put("MessageGroupId", g1);
 
         // when
-        String output = lambda.invoke(FUNCTION, sqsEvent(misrouted));
+        String output = lambda.invoke(FUNCTION, event(misrouted));
 
         // then
         assertThat(failedIds(output)).containsExactly(id(misrouted));

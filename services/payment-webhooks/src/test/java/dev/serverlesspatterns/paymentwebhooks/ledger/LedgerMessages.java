@@ -1,6 +1,10 @@
 package dev.serverlesspatterns.paymentwebhooks.ledger;
 
-import dev.serverlesspatterns.paymentwebhooks.Events;
+import static dev.serverlesspatterns.local.testing.SqsEvents.body;
+import static dev.serverlesspatterns.local.testing.SqsEvents.message;
+import static dev.serverlesspatterns.local.testing.SqsEvents.withBody;
+
+import dev.serverlesspatterns.local.testing.SqsEvents;
 import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,31 +23,27 @@ final class LedgerMessages {
 
     /** Entry {@code n} of the account: entry id {@code <account>-<n>}, n cents. */
     static ObjectNode entry(String accountId, int n) {
-        ObjectNode message = Events.firstRecord("apply-ledger-entries.json");
-        ObjectNode entry = (ObjectNode) Events.JSON.readTree(message.get("body").asString());
+        ObjectNode message = message("apply-ledger-entries.json");
+        ObjectNode entry = body(message);
         String entryId = entryId(accountId, n);
         entry.put("entryId", entryId);
         entry.put("accountId", accountId);
         entry.put("amountCents", n);
-        message.put("body", entry.toString());
-        message.put("messageId", UUID.randomUUID().toString());
         ObjectNode attributes = (ObjectNode) message.get("attributes");
         attributes.put("MessageGroupId", accountId);
         attributes.put("MessageDeduplicationId", entryId);
         // SQS numbers a group's messages in send order; the JVM's monotonic clock does the same here.
         attributes.put("SequenceNumber", "%020d".formatted(System.nanoTime()));
-        return message;
+        return withBody(message, entry);
     }
 
     static String entryId(String accountId, int n) {
         return accountId + "-" + n;
     }
 
-    /** The same message delivered once more: a new receive gives it a new message id and receipt. */
+    /** The same message received a second time, as SQS counts it in {@code ApproximateReceiveCount}. */
     static ObjectNode redelivered(ObjectNode message) {
-        ObjectNode copy = message.deepCopy();
-        copy.put("messageId", UUID.randomUUID().toString());
-        copy.put("receiptHandle", "AQEB" + UUID.randomUUID());
+        ObjectNode copy = SqsEvents.redelivered(message);
         ((ObjectNode) copy.get("attributes")).put("ApproximateReceiveCount", "2");
         return copy;
     }

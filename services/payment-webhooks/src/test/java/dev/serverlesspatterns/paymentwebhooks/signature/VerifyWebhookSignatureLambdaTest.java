@@ -3,10 +3,10 @@ package dev.serverlesspatterns.paymentwebhooks.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.serverlesspatterns.local.testing.Fixtures;
 import dev.serverlesspatterns.local.testing.LambdaFunctionException;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
-import dev.serverlesspatterns.paymentwebhooks.Events;
 import dev.serverlesspatterns.paymentwebhooks.PaymentWebhooksStack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 class VerifyWebhookSignatureLambdaTest {
 
     private static final String FUNCTION = "VerifyWebhookSignatureFunction";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String METHOD_ARN =
             "arn:aws:execute-api:us-east-1:000000000000:w3bh00k5ab/v1/POST/webhooks/payments";
 
@@ -43,10 +45,10 @@ class VerifyWebhookSignatureLambdaTest {
     @Test
     void allowsAFreshlySignedWebhookWithTheBarePolicy(LambdaHarness lambda) {
         // given
-        ObjectNode event = signed(Events.load("verify-webhook-signature.json"), Instant.now());
+        ObjectNode event = signed(Fixtures.event("verify-webhook-signature.json"), Instant.now());
 
         // when
-        JsonNode policy = Events.JSON.readTree(lambda.invoke(FUNCTION, event.toString()));
+        JsonNode policy = JSON.readTree(lambda.invoke(FUNCTION, event.toString()));
 
         // then the answer is the policy itself: SCF did not wrap it as an HTTP response although the event has
         // httpMethod, so API Gateway can read it
@@ -70,15 +72,15 @@ class VerifyWebhookSignatureLambdaTest {
     @Test
     void readsHeaderNamesWhateverTheirCase(LambdaHarness lambda) {
         // given the same headers as a client that writes them in lower case sends them
-        ObjectNode event = signed(Events.load("verify-webhook-signature.json"), Instant.now());
-        ObjectNode lowerCase = Events.JSON.createObjectNode();
+        ObjectNode event = signed(Fixtures.event("verify-webhook-signature.json"), Instant.now());
+        ObjectNode lowerCase = JSON.createObjectNode();
         event.path("headers")
                 .properties()
                 .forEach(header -> lowerCase.set(header.getKey().toLowerCase(), header.getValue()));
         event.set("headers", lowerCase);
 
         // when
-        JsonNode policy = Events.JSON.readTree(lambda.invoke(FUNCTION, event.toString()));
+        JsonNode policy = JSON.readTree(lambda.invoke(FUNCTION, event.toString()));
 
         // then
         assertThat(policy.path("policyDocument")
@@ -132,7 +134,7 @@ class VerifyWebhookSignatureLambdaTest {
     @MethodSource("badSignatures")
     void answersUnauthorizedToABadSignature(String name, Consumer<ObjectNode> spoil, LambdaHarness lambda) {
         // given
-        ObjectNode event = signed(Events.load("verify-webhook-signature.json"), Instant.now());
+        ObjectNode event = signed(Fixtures.event("verify-webhook-signature.json"), Instant.now());
         spoil.accept(event);
 
         // when / then: exactly "Unauthorized", which API Gateway turns into 401 BAD_SIGNATURE
@@ -145,7 +147,7 @@ class VerifyWebhookSignatureLambdaTest {
     void answersUnauthorizedToAWebhookSignedSixMinutesAgo(LambdaHarness lambda) {
         // given a replay of a correctly signed webhook, past the 5-minute tolerance
         ObjectNode event = signed(
-                Events.load("verify-webhook-signature.json"), Instant.now().minusSeconds(360));
+                Fixtures.event("verify-webhook-signature.json"), Instant.now().minusSeconds(360));
 
         // when / then
         assertThatThrownBy(() -> lambda.invoke(FUNCTION, event.toString()))

@@ -1,18 +1,19 @@
 package dev.serverlesspatterns.paymentwebhooks.webhook;
 
-import static dev.serverlesspatterns.paymentwebhooks.Events.failedIds;
-import static dev.serverlesspatterns.paymentwebhooks.Events.sqsEvent;
-import static dev.serverlesspatterns.paymentwebhooks.webhook.WebhookMessages.body;
+import static dev.serverlesspatterns.local.testing.SqsEvents.body;
+import static dev.serverlesspatterns.local.testing.SqsEvents.event;
+import static dev.serverlesspatterns.local.testing.SqsEvents.failedIds;
+import static dev.serverlesspatterns.local.testing.SqsEvents.redelivered;
+import static dev.serverlesspatterns.local.testing.SqsEvents.withAttribute;
+import static dev.serverlesspatterns.local.testing.SqsEvents.withoutAttribute;
+import static dev.serverlesspatterns.paymentwebhooks.webhook.WebhookMessages.CONTENT_DIGEST;
 import static dev.serverlesspatterns.paymentwebhooks.webhook.WebhookMessages.newMessage;
-import static dev.serverlesspatterns.paymentwebhooks.webhook.WebhookMessages.redelivered;
-import static dev.serverlesspatterns.paymentwebhooks.webhook.WebhookMessages.withDigest;
 import static dev.serverlesspatterns.paymentwebhooks.webhook.WebhookMessages.withForgedBody;
 import static dev.serverlesspatterns.paymentwebhooks.webhook.WebhookMessages.withSignedBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
-import dev.serverlesspatterns.paymentwebhooks.Events;
 import dev.serverlesspatterns.paymentwebhooks.PaymentWebhooksStack;
 import dev.serverlesspatterns.paymentwebhooks.PaymentsDatabase;
 import java.sql.Timestamp;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 class RecordPaymentEventsLambdaTest {
 
     private static final String FUNCTION = "RecordPaymentEventsFunction";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PaymentsDatabase database;
     private LedgerQueueProbe ledgerQueue;
@@ -65,11 +68,11 @@ class RecordPaymentEventsLambdaTest {
         String accountId = webhook.get("accountId").asString();
 
         // when
-        String output = lambda.invoke(FUNCTION, sqsEvent(message));
+        String output = lambda.invoke(FUNCTION, event(message));
 
         // then the event is recorded with the body exactly as signed
         assertThat(failedIds(output)).isEmpty();
-        Map<String, Object> row = event(eventId);
+        Map<String, Object> row = recordedEvent(eventId);
         assertThat(row)
                 .containsEntry("event_type", "payment.captured")
                 .containsEntry("account_id", accountId)
@@ -85,7 +88,7 @@ class RecordPaymentEventsLambdaTest {
         assertThat(sent).hasSize(1);
         assertThat(sent.getFirst().attributes())
                 .containsEntry(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, eventId);
-        JsonNode entry = Events.JSON.readTree(sent.getFirst().body());
+        JsonNode entry = JSON.readTree(sent.getFirst().body());
         assertThat(entry.get("entryId").asString()).isEqualTo(eventId);
         assertThat(entry.get("accountId").asString()).isEqualTo(accountId);
         assertThat(entry.get("amountCents").asLong()).isEqualTo(4999L);
@@ -101,15 +104,12 @@ class RecordPaymentEventsLambdaTest {
         ObjectNode signed = withSignedBody(message, refund.toString());
 
         // when
-        String output = lambda.invoke(FUNCTION, sqsEvent(signed));
+        String output = lambda.invoke(FUNCTION, event(signed));
 
         // then
         assertThat(failedIds(output)).isEmpty();
         List<Message> sent = ledgerQueue.drainAccount(refund.get("accountId").asString());
-        assertThat(Events.JSON
-                        .readTree(sent.getFirst().body())
-                        .get("amountCents")
-                        .asLong())
+        assertThat(JSON.readTree(sent.getFirst().body()).get("amountCents").asLong())
                 .isEqualTo(-1500L);
     }
 
@@ -118,16 +118,16 @@ class RecordPaymentEventsLambdaTest {
         // given an event recorded once
         ObjectNode message = newMessage();
         String eventId = body(message).get("eventId").asString();
-        lambda.invoke(FUNCTION, sqsEvent(message));
-        Map<String, Object> first = event(eventId);
+        lambda.invoke(FUNCTION, event(message));
+        Map<String, Object> first = recordedEvent(eventId);
 
         // when the provider posts it again, and the two deliveries even share a batch
-        String output = lambda.invoke(FUNCTION, sqsEvent(redelivered(message), redelivered(message)));
+        String output = lambda.invoke(FUNCTION, event(redelivered(message), redelivered(message)));
 
         // then nothing is reported, the row is unchanged, and one ledger entry is queued
         assertThat(failedIds(output)).isEmpty();
         assertThat(eventCount(eventId)).isEqualTo(1);
-        assertThat(event(eventId)).isEqualTo(first);
+        assertThat(recordedEvent(eventId)).isEqualTo(first);
         assertThat(ledgerQueue.drainAccount(body(message).get("accountId").asString()))
                 .hasSize(1);
     }
@@ -138,11 +138,11 @@ class RecordPaymentEventsLambdaTest {
         // ledger queue holds nothing
         ObjectNode message = newMessage();
         String accountId = body(message).get("accountId").asString();
-        lambda.invoke(FUNCTION, sqsEvent(message));
+        lambda.invoke(FUNCTION, event(message));
         ledgerQueue.drain();
 
         // when the message comes back
-        String output = lambda.invoke(FUNCTION, sqsEvent(redelivered(message)));
+        String output = lambda.invoke(FUNCTION, event(redelivered(message)));
 
         // then the entry is sent now
         assertThat(failedIds(output)).isEmpty();
@@ -157,7 +157,7 @@ class RecordPaymentEventsLambdaTest {
         ObjectNode forged = withForgedBody(genuine, forgedWebhook.toString());
 
         // when
-        String output = lambda.invoke(FUNCTION, sqsEvent(forged));
+        String output = lambda.invoke(FUNCTION, event(forged));
 
         // then it is reported (so it goes to the DLQ after maxReceiveCount), and nothing was written or sent
         assertThat(failedIds(output)).containsExactly(forged.get("messageId").asString());
@@ -174,7 +174,7 @@ class RecordPaymentEventsLambdaTest {
         ObjectNode good2 = newMessage();
 
         // when they arrive in one batch
-        String output = lambda.invoke(FUNCTION, sqsEvent(good1, bad, good2));
+        String output = lambda.invoke(FUNCTION, event(good1, bad, good2));
 
         // then only the bad one comes back; the good ones are recorded
         assertThat(failedIds(output)).containsExactly(bad.get("messageId").asString());
@@ -184,11 +184,9 @@ class RecordPaymentEventsLambdaTest {
 
     static Stream<Arguments> unreadableMessages() {
         return Stream.of(
-                unreadable("no ContentDigest attribute", message -> {
-                    ((ObjectNode) message.get("messageAttributes")).remove("ContentDigest");
-                    return message;
-                }),
-                unreadable("a digest that is no sha-256", message -> withDigest(message, "md5=:AAAA:")),
+                unreadable("no ContentDigest attribute", message -> withoutAttribute(message, CONTENT_DIGEST)),
+                unreadable(
+                        "a digest that is no sha-256", message -> withAttribute(message, CONTENT_DIGEST, "md5=:AAAA:")),
                 unreadable("body not JSON", message -> withSignedBody(message, "not json")),
                 unreadable("missing eventId", message -> {
                     ObjectNode webhook = body(message);
@@ -238,7 +236,7 @@ class RecordPaymentEventsLambdaTest {
         ObjectNode spoiled = spoil.apply(message);
 
         // when
-        String output = lambda.invoke(FUNCTION, sqsEvent(spoiled));
+        String output = lambda.invoke(FUNCTION, event(spoiled));
 
         // then
         assertThat(failedIds(output)).containsExactly(spoiled.get("messageId").asString());
@@ -246,7 +244,7 @@ class RecordPaymentEventsLambdaTest {
         assertThat(ledgerQueue.drainAccount(accountId)).isEmpty();
     }
 
-    private Map<String, Object> event(String eventId) {
+    private Map<String, Object> recordedEvent(String eventId) {
         return database.jdbc()
                 .sql("SELECT * FROM " + PaymentsDatabase.SCHEMA + ".payment_events WHERE provider_event_id = ?")
                 .param(eventId)
