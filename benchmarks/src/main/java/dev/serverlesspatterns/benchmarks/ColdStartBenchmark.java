@@ -3,6 +3,9 @@ package dev.serverlesspatterns.benchmarks;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.engines.Engine;
+import dev.serverlesspatterns.local.engines.Engines;
+import dev.serverlesspatterns.local.engines.PostgresParameters;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
@@ -105,10 +108,17 @@ public final class ColdStartBenchmark {
         String emulatorDescription;
         Optional<String> toolOptions;
         log.info("Starting the AWS emulator and provisioning {}", template.file());
-        try (AwsEmulator emulator = AwsEmulators.start(System.getenv())) {
+        Optional<PostgresParameters> postgres = PostgresParameters.of(template);
+        try (AwsEmulator emulator = AwsEmulators.start(System.getenv());
+                Engine database = postgres.isPresent() ? Engines.postgres(System.getenv()) : null) {
             emulatorDescription = emulator.endpoint().description();
             log.info("AWS emulator: {}", emulatorDescription);
-            Stack stack = Provisioner.provision(template, emulator.endpoint(), STACK_NAME, Map.of());
+            Map<String, String> parameters = Map.of();
+            if (database != null) {
+                log.info("Postgres: {}", database.description());
+                parameters = postgres.get().filledFrom(database, parameters);
+            }
+            Stack stack = Provisioner.provision(template, emulator.endpoint(), STACK_NAME, parameters);
             toolOptions = functions.stream()
                     .map(function -> function.environment(stack.intrinsics()).get(ChildJvm.TOOL_OPTIONS))
                     .filter(Objects::nonNull)
