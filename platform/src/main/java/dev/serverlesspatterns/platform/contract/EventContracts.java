@@ -35,12 +35,12 @@ public class EventContracts {
         }
     }
 
-    /** One way a document breaks its schema. */
+    /** One way a document breaks its schema; at the root (a missing field, say) the location is empty. */
     public record Violation(String location, String message) {
 
         @Override
         public String toString() {
-            return location + " " + message;
+            return location.isEmpty() ? message : location + " " + message;
         }
     }
 }

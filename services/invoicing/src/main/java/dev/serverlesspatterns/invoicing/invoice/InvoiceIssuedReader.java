@@ -5,13 +5,9 @@ import static dev.serverlesspatterns.events.billing.BillingNotifications.INVOICE
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.MessageAttribute;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.serverlesspatterns.events.Schema;
 import dev.serverlesspatterns.events.billing.InvoiceIssued;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.serverlesspatterns.platform.contract.EventContracts;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -26,11 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 class InvoiceIssuedReader {
 
     private final JsonMapper json;
-    private final com.networknt.schema.Schema schema;
+    private final EventContracts contracts;
 
-    InvoiceIssuedReader(JsonMapper json) {
+    InvoiceIssuedReader(JsonMapper json, EventContracts contracts) {
         this.json = json;
-        this.schema = load(Schema.INVOICE_ISSUED);
+        this.contracts = contracts;
     }
 
     /** @throws UnreadableMessage saying what is wrong with it */
@@ -48,11 +44,9 @@ class InvoiceIssuedReader {
         } catch (JacksonException malformed) {
             throw new UnreadableMessage("its body is not JSON");
         }
-        List<String> violations = schema.validate(body).stream()
-                .map(error -> error.getInstanceLocation() + " " + error.getMessage())
-                .toList();
+        List<EventContracts.Violation> violations = contracts.violations(Schema.INVOICE_ISSUED, body);
         if (!violations.isEmpty()) {
-            throw new UnreadableMessage("its body breaks the InvoiceIssued schema: " + String.join("; ", violations));
+            throw new UnreadableMessage("its body breaks the InvoiceIssued schema: " + violations);
         }
         try {
             return json.treeToValue(body, InvoiceIssued.class);
@@ -60,18 +54,6 @@ class InvoiceIssuedReader {
             // The schema does not check formats (a date-time that is no date), so the conversion may still refuse it.
             throw new UnreadableMessage(
                     "its body breaks the InvoiceIssued contract: " + unconvertible.getOriginalMessage());
-        }
-    }
-
-    private static com.networknt.schema.Schema load(Schema schema) {
-        try (InputStream in = Schema.class.getClassLoader().getResourceAsStream(schema.classpathLocation())) {
-            if (in == null) {
-                throw new IllegalStateException("Schema " + schema.classpathLocation() + " is not on the classpath");
-            }
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

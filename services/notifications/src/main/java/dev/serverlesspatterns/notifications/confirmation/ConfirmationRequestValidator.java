@@ -1,13 +1,8 @@
 package dev.serverlesspatterns.notifications.confirmation;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.serverlesspatterns.events.Schema;
 import dev.serverlesspatterns.events.orders.OrderConfirmationRequested;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.serverlesspatterns.platform.contract.EventContracts;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,11 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
 class ConfirmationRequestValidator {
 
     private final JsonMapper json;
-    private final com.networknt.schema.Schema schema;
+    private final EventContracts contracts;
 
-    ConfirmationRequestValidator(JsonMapper json) {
+    ConfirmationRequestValidator(JsonMapper json, EventContracts contracts) {
         this.json = json;
-        this.schema = load(Schema.ORDER_CONFIRMATION_REQUESTED);
+        this.contracts = contracts;
     }
 
     /** @throws InvalidConfirmationRequest naming every violation */
@@ -38,29 +33,11 @@ class ConfirmationRequestValidator {
                 .map(Map.Entry::getKey)
                 .toList();
         document.remove(absent);
-        List<String> violations = schema.validate(document).stream()
-                .map(ConfirmationRequestValidator::describe)
+        List<String> violations = contracts.violations(Schema.ORDER_CONFIRMATION_REQUESTED, document).stream()
+                .map(EventContracts.Violation::toString)
                 .toList();
         if (!violations.isEmpty()) {
             throw new InvalidConfirmationRequest(violations);
-        }
-    }
-
-    /** The field's JSON pointer and what is wrong with it; a missing field is reported at the root, by name. */
-    private static String describe(Error error) {
-        String pointer = error.getInstanceLocation().toString();
-        return pointer.isEmpty() ? error.getMessage() : pointer + " " + error.getMessage();
-    }
-
-    private static com.networknt.schema.Schema load(Schema schema) {
-        try (InputStream in = Schema.class.getClassLoader().getResourceAsStream(schema.classpathLocation())) {
-            if (in == null) {
-                throw new IllegalStateException("Schema " + schema.classpathLocation() + " is not on the classpath");
-            }
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
