@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.local.events;
 
+import dev.serverlesspatterns.local.invoke.FailureDestination;
 import dev.serverlesspatterns.local.lambda.LambdaInvoker;
 import dev.serverlesspatterns.local.template.FunctionDefinition.StreamEvent;
 import java.time.Clock;
@@ -50,7 +51,7 @@ public final class DynamoDbStreamEventSourceMapping implements EventSource {
             StreamEvent event,
             String streamArn,
             String functionArn,
-            StreamFailureDestination onFailure,
+            FailureDestination onFailure,
             LambdaInvoker invoker,
             Clock clock) {
         this.streams = streams;
@@ -73,7 +74,7 @@ public final class DynamoDbStreamEventSourceMapping implements EventSource {
             StreamEvent event,
             String streamArn,
             String functionArn,
-            StreamFailureDestination onFailure,
+            FailureDestination onFailure,
             LambdaInvoker invoker,
             Clock clock) {
         ShardIteratorType startingPosition = startingPosition(event);

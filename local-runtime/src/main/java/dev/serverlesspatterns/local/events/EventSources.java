@@ -1,6 +1,7 @@
 package dev.serverlesspatterns.local.events;
 
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
+import dev.serverlesspatterns.local.invoke.FailureDestination;
 import dev.serverlesspatterns.local.lambda.AsyncInvoker;
 import dev.serverlesspatterns.local.lambda.LambdaInvoker;
 import dev.serverlesspatterns.local.provision.Stack;
@@ -132,7 +133,7 @@ public final class EventSources implements AutoCloseable {
                             resources.attribute(function.logicalId(), "Arn"),
                             event.onFailureDestination() == null
                                     ? null
-                                    : StreamFailureDestination.of(
+                                    : FailureDestination.of(
                                             mapping, intrinsics.resolveString(event.onFailureDestination()), sqs, sns),
                             invokers.synchronous(),
                             Clock.systemUTC()));

@@ -1,6 +1,7 @@
 package dev.serverlesspatterns.local.events;
 
 import dev.serverlesspatterns.local.events.StreamFailureRecord.Condition;
+import dev.serverlesspatterns.local.invoke.FailureDestination;
 import dev.serverlesspatterns.local.lambda.InvocationResult;
 import dev.serverlesspatterns.local.lambda.LambdaInvoker;
 import dev.serverlesspatterns.local.template.FunctionDefinition.StreamEvent;
@@ -81,7 +82,7 @@ final class StreamBatchProcessor {
     private final StreamEvent event;
     private final String streamArn;
     private final String functionArn;
-    private final StreamFailureDestination onFailure;
+    private final FailureDestination onFailure;
     private final LambdaInvoker invoker;
     private final Clock clock;
     private final StopSignal stop;
@@ -91,7 +92,7 @@ final class StreamBatchProcessor {
             StreamEvent event,
             String streamArn,
             String functionArn,
-            StreamFailureDestination onFailure,
+            FailureDestination onFailure,
             LambdaInvoker invoker,
             Clock clock,
             StopSignal stop) {

@@ -46,8 +46,6 @@ public final class AsyncInvocations implements AsyncInvoker, AutoCloseable {
 
     private final Map<String, AsyncFunction> functions;
     private final LambdaInvoker invoker;
-    private final SqsClient sqs;
-    private final SnsClient sns;
     private final Clock clock;
     private final RetryDelays retryDelays;
     private final Semaphore running = new Semaphore(CONCURRENT_INVOCATIONS);
@@ -64,7 +62,7 @@ public final class AsyncInvocations implements AsyncInvoker, AutoCloseable {
             String arn,
             int maximumRetryAttempts,
             Duration maximumEventAge,
-            OnFailureDestination onFailure) {}
+            FailureDestination onFailure) {}
 
     private record QueuedEvent(
             String requestId, AsyncFunction function, byte[] event, JsonNode payload, Instant acceptedAt) {}
@@ -83,11 +81,9 @@ public final class AsyncInvocations implements AsyncInvoker, AutoCloseable {
             Clock clock,
             RetryDelays retryDelays) {
         this.functions = template.functions().stream()
-                .map(function -> asyncFunction(function, intrinsics))
+                .map(function -> asyncFunction(function, intrinsics, sqs, sns))
                 .collect(Collectors.toUnmodifiableMap(AsyncFunction::logicalId, Function.identity()));
         this.invoker = invoker;
-        this.sqs = sqs;
-        this.sns = sns;
         this.clock = clock;
         this.retryDelays = retryDelays;
     }
@@ -213,15 +209,7 @@ public final class AsyncInvocations implements AsyncInvoker, AutoCloseable {
                         lastResponse,
                         clock.instant())
                 .toJson();
-        switch (function.onFailure()) {
-            case OnFailureDestination.Queue queue -> {
-                String queueUrl = sqs.getQueueUrl(request -> request.queueName(queue.name()))
-                        .queueUrl();
-                sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(record));
-            }
-            case OnFailureDestination.Topic topic ->
-                sns.publish(request -> request.topicArn(topic.arn()).message(record));
-        }
+        function.onFailure().send(record);
         log.info(
                 "Sent asynchronous invocation {} of {} to {} ({} after {} attempts)",
                 event.requestId(),
@@ -231,17 +219,18 @@ public final class AsyncInvocations implements AsyncInvoker, AutoCloseable {
                 attempts);
     }
 
-    private static AsyncFunction asyncFunction(FunctionDefinition function, Intrinsics intrinsics) {
+    private static AsyncFunction asyncFunction(
+            FunctionDefinition function, Intrinsics intrinsics, SqsClient sqs, SnsClient sns) {
         EventInvokeConfig config = function.eventInvokeConfig();
         if (config.maximumRetryAttempts() < 0 || config.maximumRetryAttempts() > 2) {
             throw new IllegalStateException(function.logicalId() + " asks for " + config.maximumRetryAttempts()
                     + " retries of asynchronous invocations; Lambda allows 0 to 2");
         }
         String arn = intrinsics.resolveString(Map.of("Fn::GetAtt", List.of(function.logicalId(), "Arn")));
-        OnFailureDestination onFailure = config.onFailureDestination() == null
+        FailureDestination onFailure = config.onFailureDestination() == null
                 ? null
-                : OnFailureDestination.of(
-                        function.logicalId(), intrinsics.resolveString(config.onFailureDestination()));
+                : FailureDestination.of(
+                        function.logicalId(), intrinsics.resolveString(config.onFailureDestination()), sqs, sns);
         return new AsyncFunction(
                 function.logicalId(),
                 arn,

@@ -19,11 +19,13 @@ public final class SamTemplate {
 
     private final Path file;
     private final Map<String, Object> parameters;
+    private final Map<String, Object> metadata;
     private final Map<String, TemplateResource> resources;
 
     private SamTemplate(Path file, Map<String, Object> document) {
         this.file = file;
         this.parameters = section(document, "Parameters");
+        this.metadata = section(document, "Metadata");
         Map<String, Object> globals = section(section(document, "Globals"), "Function");
         Map<String, TemplateResource> byId = new LinkedHashMap<>();
         section(document, "Resources").forEach((logicalId, value) -> {
@@ -66,6 +68,11 @@ public final class SamTemplate {
 
     public Path directory() {
         return file.getParent();
+    }
+
+    /** The template's top-level {@code Metadata}, empty when it has none. */
+    public Map<String, Object> metadata() {
+        return metadata;
     }
 
     public Map<String, TemplateResource> resources() {
@@ -120,7 +127,7 @@ public final class SamTemplate {
                 .toList();
     }
 
-    static Map<String, Object> section(Map<String, Object> map, String key) {
+    public static Map<String, Object> section(Map<String, Object> map, String key) {
         return map == null || map.get(key) == null ? Map.of() : asMap(map.get(key));
     }
 

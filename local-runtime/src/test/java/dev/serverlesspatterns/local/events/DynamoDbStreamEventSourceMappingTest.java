@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import dev.serverlesspatterns.local.events.RecordingInvoker.Invocation;
+import dev.serverlesspatterns.local.invoke.FailureDestination;
 import dev.serverlesspatterns.local.lambda.InvocationResult;
 import dev.serverlesspatterns.local.template.FunctionDefinition.StreamEvent;
 import java.math.BigInteger;
@@ -260,7 +261,7 @@ class DynamoDbStreamEventSourceMappingTest {
                 event,
                 table.streamArn(),
                 FUNCTION_ARN,
-                failureDestination == null ? null : StreamFailureDestination.of("test", failureDestination, sqs, sns),
+                failureDestination == null ? null : FailureDestination.of("test", failureDestination, sqs, sns),
                 function,
                 Clock.systemUTC());
     }

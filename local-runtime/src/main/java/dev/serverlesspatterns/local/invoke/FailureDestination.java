@@ -1,19 +1,19 @@
-package dev.serverlesspatterns.local.events;
+package dev.serverlesspatterns.local.invoke;
 
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Where a stream event source mapping sends the records of discarded batches ({@code DestinationConfig.OnFailure}):
- * an SQS queue or an SNS topic, told apart by the ARN as on AWS.
+ * Where Lambda sends its failure records ({@code DestinationConfig.OnFailure}): of an asynchronous invocation that
+ * failed for good, or of a stream batch it discarded. An SQS queue or an SNS topic, told apart by the ARN as on AWS.
  */
-sealed interface StreamFailureDestination {
+public sealed interface FailureDestination {
 
     String arn();
 
     void send(String failureRecord);
 
-    record Queue(SqsClient sqs, String arn, String queueUrl) implements StreamFailureDestination {
+    record Queue(SqsClient sqs, String arn, String queueUrl) implements FailureDestination {
 
         @Override
         public void send(String failureRecord) {
@@ -21,7 +21,7 @@ sealed interface StreamFailureDestination {
         }
     }
 
-    record Topic(SnsClient sns, String arn) implements StreamFailureDestination {
+    record Topic(SnsClient sns, String arn) implements FailureDestination {
 
         @Override
         public void send(String failureRecord) {
@@ -29,8 +29,12 @@ sealed interface StreamFailureDestination {
         }
     }
 
-    /** The destination behind the ARN; a queue's URL is looked up now, so a missing queue stops the start. */
-    static StreamFailureDestination of(String mappingName, String arn, SqsClient sqs, SnsClient sns) {
+    /**
+     * The destination behind the ARN; a queue's URL is looked up now, so a missing queue stops the start.
+     *
+     * @param owner what sends there (a function, an event source mapping), for the error message
+     */
+    public static FailureDestination of(String owner, String arn, SqsClient sqs, SnsClient sns) {
         String[] parts = arn.split(":");
         String service = parts.length == 6 ? parts[2] : "";
         return switch (service) {
@@ -42,7 +46,7 @@ sealed interface StreamFailureDestination {
                                 .queueUrl());
             case "sns" -> new Topic(sns, arn);
             default ->
-                throw new IllegalStateException(mappingName + " sends discarded stream records to " + arn
+                throw new IllegalStateException(owner + " sends failure records to " + arn
                         + ", but Lambda accepts only an SQS queue or an SNS topic there");
         };
     }
