@@ -20,8 +20,8 @@ import org.slf4j.Logger;
  * unchanged).
  *
  * <p>Each failure is logged at WARN through the consumer's own logger, with the message id and the reason. A failure
- * without a stack trace is logged as its reason alone: services build their "unreadable message" that way, because
- * its reason says all there is to say and every receive repeats it. Any other failure (a store that is unavailable, a
+ * without a stack trace is logged as its reason alone: {@link UnreadableMessage} is built that way, because its
+ * reason says all there is to say and every receive repeats it. Any other failure (a store that is unavailable, a
  * bug) is logged with its stack trace.
  */
 public final class SqsBatch {

@@ -1,8 +1,14 @@
 package dev.serverlesspatterns.billing.invoice;
 
+import static dev.serverlesspatterns.events.audit.OrderActivity.EVENT_TYPE;
+import static dev.serverlesspatterns.events.orders.OrderEvents.ORDER_PLACED;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.serverlesspatterns.events.Schema;
 import dev.serverlesspatterns.events.orders.OrderPlaced;
+import dev.serverlesspatterns.platform.messaging.EventMessageReader;
 import dev.serverlesspatterns.platform.messaging.SqsBatch;
 import java.time.Clock;
 import java.util.function.Function;
@@ -23,12 +29,12 @@ class IssueInvoice implements Function<SQSEvent, SQSBatchResponse> {
 
     private static final Logger log = LoggerFactory.getLogger(IssueInvoice.class);
 
-    private final OrderPlacedReader reader;
+    private final EventMessageReader reader;
     private final BillingTable invoices;
     private final BillingNotificationsTopic topic;
     private final Clock clock;
 
-    IssueInvoice(OrderPlacedReader reader, BillingTable invoices, BillingNotificationsTopic topic, Clock clock) {
+    IssueInvoice(EventMessageReader reader, BillingTable invoices, BillingNotificationsTopic topic, Clock clock) {
         this.reader = reader;
         this.invoices = invoices;
         this.topic = topic;
@@ -37,10 +43,11 @@ class IssueInvoice implements Function<SQSEvent, SQSBatchResponse> {
 
     @Override
     public SQSBatchResponse apply(SQSEvent event) {
-        return SqsBatch.eachMessage(event, log, message -> issue(reader.read(message)));
+        return SqsBatch.eachMessage(event, log, this::issue);
     }
 
-    private void issue(OrderPlaced order) {
+    private void issue(SQSMessage message) {
+        OrderPlaced order = reader.read(message, EVENT_TYPE, ORDER_PLACED, Schema.ORDER_PLACED, OrderPlaced.class);
         Invoice invoice = Invoice.issue(order, clock.instant());
         if (!invoices.insert(invoice)) {
             invoice = invoices.find(invoice.invoiceId())

@@ -1,9 +1,14 @@
 package dev.serverlesspatterns.invoicing.invoice;
 
+import static dev.serverlesspatterns.events.billing.BillingNotifications.EVENT_TYPE;
+import static dev.serverlesspatterns.events.billing.BillingNotifications.INVOICE_ISSUED;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.serverlesspatterns.events.Schema;
 import dev.serverlesspatterns.events.billing.InvoiceIssued;
+import dev.serverlesspatterns.platform.messaging.EventMessageReader;
 import dev.serverlesspatterns.platform.messaging.SqsBatch;
 import java.time.Clock;
 import java.util.function.Function;
@@ -22,11 +27,11 @@ class RecordInvoice implements Function<SQSEvent, SQSBatchResponse> {
 
     private static final Logger log = LoggerFactory.getLogger(RecordInvoice.class);
 
-    private final InvoiceIssuedReader reader;
+    private final EventMessageReader reader;
     private final InvoiceTable invoices;
     private final Clock clock;
 
-    RecordInvoice(InvoiceIssuedReader reader, InvoiceTable invoices, Clock clock) {
+    RecordInvoice(EventMessageReader reader, InvoiceTable invoices, Clock clock) {
         this.reader = reader;
         this.invoices = invoices;
         this.clock = clock;
@@ -38,7 +43,8 @@ class RecordInvoice implements Function<SQSEvent, SQSBatchResponse> {
     }
 
     private void record(SQSMessage message) {
-        InvoiceIssued issued = reader.read(message);
+        InvoiceIssued issued =
+                reader.read(message, EVENT_TYPE, INVOICE_ISSUED, Schema.INVOICE_ISSUED, InvoiceIssued.class);
         if (invoices.recordOnce(InvoiceView.of(issued, clock.instant()))) {
             log.info("Recorded invoice {} of order {}", issued.invoiceId(), issued.orderId());
         } else {

@@ -1,8 +1,14 @@
 package dev.serverlesspatterns.notifications.cancellation;
 
+import static dev.serverlesspatterns.events.audit.OrderActivity.EVENT_TYPE;
+import static dev.serverlesspatterns.events.orders.OrderEvents.ORDER_CANCELLED;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.serverlesspatterns.events.Schema;
+import dev.serverlesspatterns.events.orders.OrderCancelled;
+import dev.serverlesspatterns.platform.messaging.EventMessageReader;
 import dev.serverlesspatterns.platform.messaging.SqsBatch;
 import java.time.Clock;
 import java.util.function.Function;
@@ -22,11 +28,11 @@ class SendCancellationNotice implements Function<SQSEvent, SQSBatchResponse> {
 
     private static final Logger log = LoggerFactory.getLogger(SendCancellationNotice.class);
 
-    private final OrderCancelledReader reader;
+    private final EventMessageReader reader;
     private final CancellationNoticeTable notices;
     private final Clock clock;
 
-    SendCancellationNotice(OrderCancelledReader reader, CancellationNoticeTable notices, Clock clock) {
+    SendCancellationNotice(EventMessageReader reader, CancellationNoticeTable notices, Clock clock) {
         this.reader = reader;
         this.notices = notices;
         this.clock = clock;
@@ -38,7 +44,9 @@ class SendCancellationNotice implements Function<SQSEvent, SQSBatchResponse> {
     }
 
     private void send(SQSMessage message) {
-        CancellationNotice notice = CancellationNotice.byEmail(reader.read(message), clock.instant());
+        OrderCancelled cancelled =
+                reader.read(message, EVENT_TYPE, ORDER_CANCELLED, Schema.ORDER_CANCELLED, OrderCancelled.class);
+        CancellationNotice notice = CancellationNotice.byEmail(cancelled, clock.instant());
         if (notices.recordOnce(notice)) {
             log.info(
                     "Sent the cancellation notice of order {} to {} by {}",

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.serverlesspatterns.paymentwebhooks.signature.ContentDigest;
+import dev.serverlesspatterns.platform.messaging.UnreadableMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

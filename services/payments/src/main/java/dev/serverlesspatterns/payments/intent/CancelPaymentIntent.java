@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.serverlesspatterns.events.Schema;
 import dev.serverlesspatterns.events.orders.OrderCancelled;
+import dev.serverlesspatterns.platform.messaging.EventMessageReader;
 import dev.serverlesspatterns.platform.messaging.SqsBatch;
 import java.time.Instant;
 import java.util.function.Function;
@@ -45,12 +46,7 @@ class CancelPaymentIntent implements Function<SQSEvent, SQSBatchResponse> {
     }
 
     private void applyCancellation(SQSMessage message) {
-        String type = reader.typeOf(message, EVENT_TYPE);
-        if (!ORDER_CANCELLED.equals(type)) {
-            throw new UnreadableMessage("its eventType attribute is " + (type == null ? "missing" : "'" + type + "'")
-                    + ", not " + ORDER_CANCELLED);
-        }
-        cancel(reader.read(message, Schema.ORDER_CANCELLED, OrderCancelled.class));
+        cancel(reader.read(message, EVENT_TYPE, ORDER_CANCELLED, Schema.ORDER_CANCELLED, OrderCancelled.class));
     }
 
     private void cancel(OrderCancelled cancelled) {

@@ -10,7 +10,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.serverlesspatterns.events.Schema;
 import dev.serverlesspatterns.events.billing.InvoiceIssued;
 import dev.serverlesspatterns.events.billing.PaymentFailed;
+import dev.serverlesspatterns.platform.messaging.EventMessageReader;
 import dev.serverlesspatterns.platform.messaging.SqsBatch;
+import dev.serverlesspatterns.platform.messaging.UnreadableMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -52,13 +54,11 @@ class RecordPaymentIntent implements Function<SQSEvent, SQSBatchResponse> {
     private void applyNotification(SQSMessage message) {
         String type = reader.typeOf(message, EVENT_TYPE);
         if (INVOICE_ISSUED.equals(type)) {
-            open(reader.read(message, Schema.INVOICE_ISSUED, InvoiceIssued.class));
+            open(reader.readBody(message, Schema.INVOICE_ISSUED, InvoiceIssued.class));
         } else if (PAYMENT_FAILED.equals(type)) {
-            fail(reader.read(message, Schema.PAYMENT_FAILED, PaymentFailed.class));
+            fail(reader.readBody(message, Schema.PAYMENT_FAILED, PaymentFailed.class));
         } else {
-            throw new UnreadableMessage("its eventType attribute is "
-                    + (type == null ? "missing" : "'" + type + "'") + ", not " + INVOICE_ISSUED + " or "
-                    + PAYMENT_FAILED);
+            throw UnreadableMessage.unexpectedType(EVENT_TYPE, type, INVOICE_ISSUED, PAYMENT_FAILED);
         }
     }
 
