@@ -1,5 +1,6 @@
-# Sourced by the repository's scripts: points JAVA_HOME at a JDK 21 or newer.
+# Sourced by ./mvnw and the repository's other scripts: points JAVA_HOME at a JDK 21 or newer.
 # Keeps JAVA_HOME when it already names one; otherwise takes the newest JDK found in the usual places.
+# POSIX sh: ./mvnw is a /bin/sh script.
 
 java_major() {
     "$1/bin/java" -XshowSettings:properties -version 2>&1 \
@@ -9,7 +10,8 @@ java_major() {
 if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
     best_home=""
     best_major=0
-    for candidate in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/*; do
+    for candidate in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home \
+        "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
         [ -x "$candidate/bin/javac" ] || continue
         major="$(java_major "$candidate")"
         if [ -n "$major" ] && [ "$major" -gt "$best_major" ]; then

@@ -4,28 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.emulator.ContainerEmulator;
 import dev.serverlesspatterns.local.engines.Engines;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-/** docker-compose.yml cannot run here (no Docker engine), so its promises are checked as data. */
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so its promises are checked as data; the suite containers'
+ * health checks run for real in {@link ComposeHealthCheckIT}.
+ */
 class ComposeFileTest {
 
+    private static ComposeFile compose;
     private static Map<String, Map<String, Object>> services;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
-    static void readComposeFile() throws IOException {
-        try (Reader reader = Files.newBufferedReader(Path.of("..", "docker-compose.yml"))) {
-            Map<String, Object> compose = new Yaml().load(reader);
-            services = (Map<String, Map<String, Object>>) compose.get("services");
-        }
+    static void readComposeFile() {
+        compose = ComposeFile.ofRepository();
+        services = compose.services();
+    }
+
+    @Test
+    void leavesOutTheObsoleteVersionKey() {
+        // Compose v2 ignores it with a warning on every command.
+        assertThat(compose.document()).doesNotContainKey("version");
     }
 
     @Test
@@ -68,6 +70,31 @@ class ComposeFileTest {
                 assertThat(condition).as(name + " -> " + dependency).containsEntry("condition", "service_healthy");
                 assertThat(services.get(dependency)).as(dependency).containsKey("healthcheck");
             });
+        });
+    }
+
+    @Test
+    void probesEachSuiteOnThePortItPublishes() {
+        assertThat(compose.suiteServices()).isNotEmpty().allSatisfy((name, service) -> {
+            String port = ComposeFile.environment(service).get(ComposeFile.SUITE_PORT);
+            assertThat(port).as(name + " sets " + ComposeFile.SUITE_PORT).isNotBlank();
+            @SuppressWarnings("unchecked")
+            List<String> ports = (List<String>) service.get("ports");
+            assertThat(ports).as(name).contains("127.0.0.1:" + port + ":" + port);
+            ComposeFile.HealthCheck healthCheck = ComposeFile.healthCheck(service);
+            assertThat(healthCheck.viaShell()).as(name).isTrue();
+            assertThat(healthCheck.shellCommand()).as(name).contains("${" + ComposeFile.SUITE_PORT + "}");
+        });
+    }
+
+    @Test
+    void leavesEveryShellVariableToTheContainer() {
+        // A single $ is replaced by compose from the host's environment before the container sees the command.
+        services.forEach((name, service) -> {
+            ComposeFile.HealthCheck healthCheck = ComposeFile.healthCheck(service);
+            if (healthCheck.viaShell()) {
+                assertThat(healthCheck.test().get(1).replace("$$", "")).as(name).doesNotContain("$");
+            }
         });
     }
 }
