@@ -2,8 +2,11 @@ package dev.serverlesspatterns.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The relative links of the repository's Markdown files and the anchors they point at, resolved as GitHub renders
@@ -50,14 +52,28 @@ final class MarkdownLinks {
     }
 
     List<Path> markdownFiles() {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(file -> file.toString().endsWith(".md"))
-                    .filter(file -> root.relativize(file).toString().isEmpty() || tracked(root.relativize(file)))
-                    .sorted()
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                    return UNTRACKED.contains(directory.getFileName().toString())
+                            ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.getFileName().toString().endsWith(".md")) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return files.stream().sorted().toList();
     }
 
     List<BrokenLink> brokenLinks() {
@@ -93,15 +109,6 @@ final class MarkdownLinks {
         return text.toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}\\p{Mn} _-]", "")
                 .replace(' ', '-');
-    }
-
-    private boolean tracked(Path relative) {
-        for (Path part : relative) {
-            if (UNTRACKED.contains(part.toString())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private String problem(Path file, String target) {
