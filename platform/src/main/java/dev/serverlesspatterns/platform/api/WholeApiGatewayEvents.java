@@ -13,7 +13,9 @@ import org.springframework.messaging.support.MessageBuilder;
  * that header the function gets the real event, whose body its {@link RequestBodyReader} refuses with a 400.
  *
  * <p>SCF runs one such wrapper around every invocation, on Lambda and in the local endpoint alike; while this one
- * exists, SCF's observation wrapper backs off.
+ * exists, SCF's observation wrapper backs off. SCF marks a function as running inside its wrapper with a flag on the
+ * function, which it caches: Lambda runs one invocation per environment at a time, but a local service that runs one
+ * function for two requests at once may run the second without this wrapper.
  */
 class WholeApiGatewayEvents extends FunctionAroundWrapper {
 
