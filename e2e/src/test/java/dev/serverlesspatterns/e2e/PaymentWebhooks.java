@@ -63,6 +63,15 @@ final class PaymentWebhooks {
 
     /** Posts the body with exactly these headers besides {@code Content-Type: application/json}. */
     ShopApi.Response post(String body, Map<String, String> headers) {
+        return post(body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Posts these bytes, whatever they are, signed now as the provider does. */
+    ShopApi.Response post(byte[] body) {
+        return post(body, signedHeaders(body, Instant.now(), secret));
+    }
+
+    private ShopApi.Response post(byte[] body, Map<String, String> headers) {
         ShopApi.Request request = api.request("POST", PATH).json(body);
         headers.forEach(request::header);
         return request.send();
@@ -70,6 +79,10 @@ final class PaymentWebhooks {
 
     /** The headers that sign this body at this time with this key. */
     Map<String, String> signedHeaders(String body, Instant at, byte[] key) {
+        return signedHeaders(body.getBytes(StandardCharsets.UTF_8), at, key);
+    }
+
+    private static Map<String, String> signedHeaders(byte[] body, Instant at, byte[] key) {
         String timestamp = String.valueOf(at.getEpochSecond());
         String digest = contentDigest(body);
         return Map.of(
@@ -83,12 +96,23 @@ final class PaymentWebhooks {
     }
 
     static String contentDigest(String body) {
+        return contentDigest(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String contentDigest(byte[] body) {
         try {
-            byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(body);
             return "sha-256=:" + Base64.getEncoder().encodeToString(sha256) + ":";
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many payment events are recorded in all. */
+    long recordedEvents() {
+        return Long.parseLong(query("SELECT count(*) FROM " + SCHEMA + ".payment_events")
+                .getFirst()
+                .getFirst());
     }
 
     /** How many payment events of accounts whose id starts with the prefix are recorded. */

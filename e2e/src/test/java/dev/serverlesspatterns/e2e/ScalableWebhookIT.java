@@ -206,6 +206,47 @@ class ScalableWebhookIT {
         }
     }
 
+    @Test
+    void aWebhookWithAKeyNamedTwiceIsAcceptedButNeverRecordedAndDeadLetteredAsPosted() {
+        // given a signed webhook that names amountCents twice, each value valid: the gateway's schema validation, like
+        // API Gateway's, lets the last one win, so the question is what the consumer does with it. The queue's
+        // visibility timeout is shortened to 1 s for this test, as in the forged-body test below
+        String queueUrl = suite.stack().ref("PaymentWebhooksQueue");
+        Map<QueueAttributeName, String> template = sqs.getQueueAttributes(get -> get.queueUrl(queueUrl)
+                        .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT, QueueAttributeName.DELAY_SECONDS))
+                .attributes();
+        String eventId = "evt-" + UUID.randomUUID();
+        String twice =
+                "{\"amountCents\":1," + webhook(eventId, accounts + "0", 4999).substring(1);
+        int consumerRuns = SettledRuns.of(suite, CONSUMER);
+        try {
+            sqs.setQueueAttributes(set -> set.queueUrl(queueUrl)
+                    .attributes(
+                            Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1", QueueAttributeName.DELAY_SECONDS, "2")));
+
+            // when the provider posts it
+            ShopApi.Response response = provider.post(twice);
+
+            // then it is queued, refused by the consumer on every receive (which amount counts is not its guess), and
+            // after three receives lies in the dead-letter queue exactly as posted, never recorded
+            assertThat(response.status()).as(response.body()).isEqualTo(202);
+            List<Message> deadLettered = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        deadLettered.addAll(takeDeadLetters(twice));
+                        return !deadLettered.isEmpty();
+                    });
+            assertThat(deadLettered)
+                    .singleElement()
+                    .satisfies(message -> assertThat(message.body()).isEqualTo(twice));
+            assertThat(SettledRuns.of(suite, CONSUMER)).as("receives").isEqualTo(consumerRuns + 3);
+            assertThat(provider.recorded(eventId)).isFalse();
+        } finally {
+            sqs.setQueueAttributes(set -> set.queueUrl(queueUrl).attributes(template));
+        }
+    }
+
     private List<ShopApi.Response> postConcurrently(List<String> bodies) throws Exception {
         try (ExecutorService posters = Executors.newFixedThreadPool(8)) {
             List<Future<ShopApi.Response>> posted = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ final class ShopApi {
         private final String method;
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private String body;
+        private byte[] body;
 
         private Request(String method, String path) {
             this.method = method;
@@ -66,6 +67,11 @@ final class ShopApi {
         }
 
         Request json(String json) {
+            return json(json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A body sent byte for byte as {@code application/json}, whether or not it is JSON, or UTF-8. */
+        Request json(byte[] json) {
             headers.put("Content-Type", "application/json");
             this.body = json;
             return this;
@@ -73,7 +79,7 @@ final class ShopApi {
 
         Request form(String form) {
             headers.put("Content-Type", "application/x-www-form-urlencoded");
-            this.body = form;
+            this.body = form.getBytes(StandardCharsets.UTF_8);
             return this;
         }
 
@@ -89,7 +95,7 @@ final class ShopApi {
                             method,
                             body == null
                                     ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body));
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(builder::header);
             try {
                 HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.serverlesspatterns.local.LocalSuite;
 import dev.serverlesspatterns.local.testing.LocalSuiteExtension;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,24 +65,38 @@ class SimpleWebServiceIT {
 
     @Test
     void refusesInvalidBodiesAndWritesNothing() {
-        // given bodies that break the schema in different ways
-        List<String> invalid = List.of(
-                "{\"items\":[],\"currency\":\"EUR\"}",
+        // given bodies that break the schema in different ways, each with the code it must be refused with
+        Map<String, String> invalid = new LinkedHashMap<>();
+        invalid.put("{\"items\":[],\"currency\":\"EUR\"}", "VALIDATION_FAILED");
+        invalid.put(
                 "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":-1,\"unitPriceCents\":1}],\"currency\":\"EUR\"}",
+                "VALIDATION_FAILED");
+        invalid.put(
                 "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":1,\"unitPriceCents\":1}],\"currency\":\"XXX\"}",
+                "VALIDATION_FAILED");
+        invalid.put(
                 "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":1,\"unitPriceCents\":1}],\"currency\":\"EUR\",\"admin\":true}",
-                "{not json");
+                "VALIDATION_FAILED");
+        invalid.put(
+                "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":1,\"unitPriceCents\":1},"
+                        + "{\"sku\":\"BOOK-42\",\"quantity\":2,\"unitPriceCents\":1}],\"currency\":\"EUR\"}",
+                "DUPLICATE_SKU");
+        invalid.put(
+                "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":1,\"unitPriceCents\":1}],\"currency\":\"EUR\",\"currency\":\"USD\"}",
+                "MALFORMED_JSON");
+        invalid.put("[]", "VALIDATION_FAILED");
+        invalid.put("{not json", "MALFORMED_JSON");
 
-        // when each is posted
-        for (String body : invalid) {
+        invalid.forEach((body, code) -> {
+            // when each is posted
             ShopApi.Response response =
                     api.request("POST", "/orders").bearer(token).json(body).send();
 
             // then each gets a 400 naming the problem
             assertThat(response.status()).as(body).isEqualTo(400);
             assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
-            assertThat(response.json().get("code").asString()).isIn("VALIDATION_FAILED", "MALFORMED_JSON");
-        }
+            assertThat(response.json().get("code").asString()).as(body).isEqualTo(code);
+        });
 
         // and the table holds no order of this customer
         assertThat(ordersOf(customer)).isZero();
@@ -99,16 +114,19 @@ class SimpleWebServiceIT {
                 .asString();
 
         // when eight clients cancel it at the same time
-        List<Integer> statuses = concurrently(
+        List<ShopApi.Response> answers = concurrently(
                 8,
-                () -> api.request("DELETE", "/orders/" + orderId)
-                        .bearer(token)
-                        .send()
-                        .status());
+                () -> api.request("DELETE", "/orders/" + orderId).bearer(token).send());
 
         // then exactly one cancellation happened and the others were told it is no longer open
-        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
-        assertThat(statuses).filteredOn(status -> status == 409).hasSize(7);
+        assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.status() != 200)
+                .hasSize(7)
+                .allSatisfy(answer -> {
+                    assertThat(answer.status()).isEqualTo(409);
+                    assertThat(answer.json().get("code").asString()).isEqualTo("ORDER_NOT_OPEN");
+                });
         Map<String, AttributeValue> item = orderItem(orderId);
         assertThat(item.get("status").s()).isEqualTo("CANCELLED");
     }

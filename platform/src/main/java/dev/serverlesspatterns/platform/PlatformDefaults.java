@@ -9,7 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Defaults every service wants, at the lowest precedence so a service or an environment variable can
  * override them. Lazy initialization means a Lambda context builds only the beans its one function needs;
- * SCF's adapter logs every event at INFO, tokens included, so it is held to WARN.
+ * SCF's adapter logs every event at INFO, tokens included, so it is held to WARN. JSON that names a key twice is
+ * refused wherever a service reads it (request bodies, queue messages): the last value would win unseen.
  */
 class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -23,6 +24,7 @@ class PlatformDefaults implements EnvironmentPostProcessor {
                                 "spring.main.lazy-initialization", "true",
                                 "spring.main.banner-mode", "off",
                                 "spring.main.web-application-type", "none",
+                                "spring.jackson.read.strict-duplicate-detection", "true",
                                 "logging.level.org.springframework.cloud.function.adapter.aws", "WARN",
                                 "logging.level.org.springframework.cloud.function.context", "WARN")));
     }

@@ -9,7 +9,8 @@ public final class ProvisionedStack {
 
     private final Stack stack;
 
-    ProvisionedStack(Stack stack) {
+    /** The view of a stack provisioned elsewhere: a running suite's, say. */
+    public ProvisionedStack(Stack stack) {
         this.stack = stack;
     }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +28,11 @@ class EnginesTest {
                 ResultSet answer = connection
                         .createStatement()
                         .executeQuery("select 40 + 2, current_setting('listen_addresses')")) {
-            // then a real engine answered, listening on loopback only
+            // then a real engine answered: an embedded one listening on loopback only, a container's on every address
+            // of the container's own network
             answer.next();
             assertThat(answer.getInt(1)).isEqualTo(42);
-            assertThat(answer.getString(2)).isIn("127.0.0.1", "*");
+            assertThat(answer.getString(2)).isEqualTo(embedded(postgres) ? "127.0.0.1" : "*");
         }
     }
 
@@ -45,12 +47,21 @@ class EnginesTest {
                 OutputStream out = socket.getOutputStream();
                 out.write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                String reply = new BufferedReader(
-                                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                        .readLine();
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                String reply = in.readLine();
 
                 // then it answers PONG
                 assertThat(reply).isEqualTo("+PONG");
+
+                // and an embedded one is bound to loopback only (CONFIG GET answers the array [name, value])
+                if (embedded(redis)) {
+                    out.write("*3\r\n$6\r\nCONFIG\r\n$3\r\nGET\r\n$4\r\nbind\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    List<String> bind =
+                            List.of(in.readLine(), in.readLine(), in.readLine(), in.readLine(), in.readLine());
+                    assertThat(bind).containsExactly("*2", "$4", "bind", "$9", "127.0.0.1");
+                }
             }
         }
     }
@@ -70,5 +81,9 @@ class EnginesTest {
             assertThat(redis.url()).isEqualTo("redis://cache.internal:6379");
             assertThat(postgres.description()).contains("from the environment");
         }
+    }
+
+    private static boolean embedded(Engine engine) {
+        return engine.description().startsWith("embedded");
     }
 }

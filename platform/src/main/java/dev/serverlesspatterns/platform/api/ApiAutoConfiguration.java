@@ -10,7 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The API helpers every HTTP-facing function uses. */
 @AutoConfiguration(
         after = ContractAutoConfiguration.class,
-        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        // SCF takes a single around-wrapper; its observation one is created only when none exists
+        beforeName = "org.springframework.cloud.function.observability.ObservationAutoConfiguration")
 @EnableConfigurationProperties(ApiProperties.class)
 public class ApiAutoConfiguration {
 
@@ -22,6 +24,11 @@ public class ApiAutoConfiguration {
     @Bean
     ApiHandler apiHandler(ApiResponses responses) {
         return new ApiHandler(responses);
+    }
+
+    @Bean
+    WholeApiGatewayEvents wholeApiGatewayEvents() {
+        return new WholeApiGatewayEvents();
     }
 
     @Bean

@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a JSON request body against its shared JSON Schema before any business code sees it, so an invalid
- * request is refused with a 4xx that names each offending field and nothing is written.
+ * request is refused with a 4xx that names each offending field and nothing is written. The service's mapper refuses
+ * a key that appears twice in one object ({@code spring.jackson.read.strict-duplicate-detection}, a platform default):
+ * otherwise the last one would win unseen.
  */
 public class RequestBodyReader {
 
@@ -32,8 +35,14 @@ public class RequestBodyReader {
         JsonNode document;
         try {
             document = json.readTree(body);
+        } catch (StreamConstraintsException tooComplex) {
+            throw new ApiProblemException(ApiProblem.of(
+                    400,
+                    "MALFORMED_JSON",
+                    "The request body nests deeper, or holds a longer number, string or name, than the API reads."));
         } catch (JacksonException malformed) {
-            throw new ApiProblemException(ApiProblem.of(400, "MALFORMED_JSON", "The request body is not valid JSON."));
+            throw new ApiProblemException(ApiProblem.of(
+                    400, "MALFORMED_JSON", "The request body is not valid JSON with each key once per object."));
         }
         List<EventContracts.Violation> violations = contracts.violations(schema, document);
         if (!violations.isEmpty()) {
@@ -43,7 +52,15 @@ public class RequestBodyReader {
             throw new ApiProblemException(
                     ApiProblem.invalid("VALIDATION_FAILED", "The request body does not match its schema.", errors));
         }
-        return json.treeToValue(document, type);
+        try {
+            return json.treeToValue(document, type);
+        } catch (JacksonException unconvertible) {
+            // The schema bounds what the record can hold; should it miss a case, the caller still gets a 400.
+            throw new ApiProblemException(ApiProblem.invalid(
+                    "VALIDATION_FAILED",
+                    "The request body does not match its schema.",
+                    List.of(new ApiProblem.FieldError("", unconvertible.getOriginalMessage()))));
+        }
     }
 
     private String decodedBody(APIGatewayProxyRequestEvent request) {

@@ -42,6 +42,10 @@ class CreateUser implements Function<APIGatewayProxyRequestEvent, APIGatewayProx
     private APIGatewayProxyResponseEvent create(APIGatewayProxyRequestEvent request) {
         Caller.of(request).require(Scopes.ADMIN);
         CreateUserRequest body = bodies.read(request, Schema.CREATE_USER, CreateUserRequest.class);
+        if (ReservedUserIds.isReserved(body.userId())) {
+            throw ApiProblemException.conflict(
+                    "USER_ID_RESERVED", "The user id '" + body.userId() + "' is reserved; choose another.");
+        }
         ClientSecrets.IssuedSecret secret = secrets.generate();
         Instant now = Instant.now();
         Set<String> scopes = new TreeSet<>(body.scopes());

@@ -78,6 +78,17 @@ class CreateUserLambdaTest {
     }
 
     @Test
+    void refusesTheBootstrapAdminsIdAndWritesNothing(Functions functions, UsersTable users) {
+        // when an admin registers a user under the bootstrap admin's client id
+        ProxyResponse response = functions.createUser("admin", "orders:read");
+
+        // then it is refused, as such a row could never sign in
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.problemCode()).isEqualTo("USER_ID_RESERVED");
+        assertThat(users.item("admin")).isEmpty();
+    }
+
+    @Test
     void refusesCallerWithoutAdminScopeAndWritesNothing(Functions functions, UsersTable users) {
         // given
         String userId = UsersTable.newUserId();

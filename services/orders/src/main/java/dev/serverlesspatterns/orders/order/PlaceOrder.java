@@ -11,9 +11,13 @@ import dev.serverlesspatterns.platform.api.ApiResponses;
 import dev.serverlesspatterns.platform.api.Caller;
 import dev.serverlesspatterns.platform.api.RequestBodyReader;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +63,7 @@ class PlaceOrder implements Function<APIGatewayProxyRequestEvent, APIGatewayProx
         caller.require(Scopes.WRITE);
         Optional<IdempotencyKey> key = IdempotencyKey.of(request);
         PlaceOrderRequest body = bodies.read(request, Schema.PLACE_ORDER, PlaceOrderRequest.class);
+        requireOneLinePerSku(body);
         String fingerprint = RequestFingerprint.of(body);
         String orderId = key.map(k -> OrderIds.derive(caller.principalId(), k)).orElseGet(OrderIds::random);
 
@@ -80,6 +85,27 @@ class PlaceOrder implements Function<APIGatewayProxyRequestEvent, APIGatewayProx
                     "This Idempotency-Key was used for a different order; use a new key for a new order."));
         }
         return created(earlier, true);
+    }
+
+    /**
+     * A line is addressed by its sku ({@code /orders/{id}/lines/{sku}/quantity}), so two lines with one sku would make
+     * that address ambiguous. They are refused rather than merged: the lines may disagree on the price, and a merge
+     * would store an order other than the one the client sent.
+     */
+    private static void requireOneLinePerSku(PlaceOrderRequest body) {
+        Set<String> seen = new HashSet<>();
+        List<ApiProblem.FieldError> repeated = new ArrayList<>();
+        for (int i = 0; i < body.items().size(); i++) {
+            String sku = body.items().get(i).sku();
+            if (!seen.add(sku)) {
+                repeated.add(new ApiProblem.FieldError(
+                        "/items/" + i + "/sku", "sku " + sku + " is on an earlier line; list each sku once"));
+            }
+        }
+        if (!repeated.isEmpty()) {
+            throw new ApiProblemException(
+                    ApiProblem.invalid("DUPLICATE_SKU", "The order lists a sku on more than one line.", repeated));
+        }
     }
 
     private APIGatewayProxyResponseEvent created(Order order, boolean replayed) {

@@ -22,8 +22,9 @@ record QuantityChange(int line, String sku, long unitPriceCents, int delta) {
     static final int MAX_QUANTITY = 100;
 
     /**
-     * The change to the first line with this sku, or the problem that rules it out, checked in this order: the
-     * order is not open (409), it has no such line (404), the quantity would leave its bounds (422).
+     * The change to the line with this sku, or the problem that rules it out, checked in this order: the order is not
+     * open (409), it has no such line (404), it has two (409: orders placed before {@code PlaceOrder} refused a
+     * repeated sku may hold them), the quantity would leave its bounds (422).
      */
     static QuantityChange of(Order order, String sku, int delta) {
         if (order.status() != OrderStatus.OPEN) {
@@ -31,10 +32,18 @@ record QuantityChange(int line, String sku, long unitPriceCents, int delta) {
                     "ORDER_NOT_OPEN",
                     "Order " + order.orderId() + " is " + order.status() + "; only an OPEN order can be changed.");
         }
-        int line = indexOf(order, sku);
-        if (line < 0) {
+        long lines =
+                order.items().stream().filter(item -> item.sku().equals(sku)).count();
+        if (lines == 0) {
             throw OrderPath.noSuchLine();
         }
+        if (lines > 1) {
+            throw ApiProblemException.conflict(
+                    "AMBIGUOUS_LINE",
+                    "Order " + order.orderId() + " has more than one line with sku " + sku
+                            + "; it cannot tell which to change.");
+        }
+        int line = indexOf(order, sku);
         OrderLine current = order.items().get(line);
         long after = (long) current.quantity() + delta;
         if (after < MIN_QUANTITY || after > MAX_QUANTITY) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 
@@ -245,6 +246,70 @@ class PlaceOrderLambdaTest {
                 });
         assertThat(table.countOrdersOf(customer)).isZero();
         assertThat(handoffs.ofCustomer(customer)).as("nothing handed off").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "array-root.json",
+                "array-of-events.json",
+                "string-root.json",
+                "number-root.json",
+                "null-root.json",
+                "boolean-root.json"
+            })
+    void refusesABodyThatIsNoObjectWith400AndWritesNothing(String body, LambdaHarness lambda) {
+        // given a body whose root is no JSON object; an array of API Gateway events among them, whose authorizer
+        // context names another customer
+        String customer = newCustomer();
+        ApiEvent request =
+                ApiEvent.fixture("place-order.json").principal(customer).bodyFrom(body);
+
+        // when
+        ProxyResponse response = request.sendTo(lambda, PLACE_ORDER);
+
+        // then the function saw the one real event and refused its body
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.problemCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(response.json().path("errors").path(0).path("pointer").asString())
+                .isEmpty();
+        assertThat(table.countOrdersOf(customer)).isZero();
+        assertThat(table.countOrdersOf("victim-0001")).isZero();
+    }
+
+    @Test
+    void refusesAKeyNamedTwiceAndWritesNothing(LambdaHarness lambda) {
+        // given {"currency":"EUR","currency":"USD"}, where the last would win unseen
+        String customer = newCustomer();
+        ApiEvent request =
+                ApiEvent.fixture("place-order.json").principal(customer).bodyFrom("duplicate-currency.json");
+
+        // when
+        ProxyResponse response = request.sendTo(lambda, PLACE_ORDER);
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.problemCode()).isEqualTo("MALFORMED_JSON");
+        assertThat(table.countOrdersOf(customer)).isZero();
+    }
+
+    @Test
+    void refusesTwoLinesWithOneSkuAndWritesNothing(LambdaHarness lambda, ConfirmationHandoffs handoffs) {
+        // given two lines of MUG-BLUE-01 at different prices
+        String customer = newCustomer();
+        ApiEvent request =
+                ApiEvent.fixture("place-order.json").principal(customer).bodyFrom("duplicate-sku.json");
+
+        // when
+        ProxyResponse response = request.sendTo(lambda, PLACE_ORDER);
+
+        // then the second line is named, and nothing is written or handed off
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.problemCode()).isEqualTo("DUPLICATE_SKU");
+        assertThat(response.json().path("errors").path(0).path("pointer").asString())
+                .isEqualTo("/items/1/sku");
+        assertThat(table.countOrdersOf(customer)).isZero();
+        assertThat(handoffs.ofCustomer(customer)).isEmpty();
     }
 
     @Test

@@ -37,16 +37,17 @@ class QuantityChangeTest {
     }
 
     @Test
-    void takesTheFirstOfTwoLinesWithTheSameSku() {
-        // given
+    void refusesToChooseBetweenTwoLinesWithTheSameSku() {
+        // given an order stored before repeated skus were refused
         Order twice = withItems(new OrderLine("MUG-BLUE-01", 2, 1250), new OrderLine("MUG-BLUE-01", 1, 1100));
 
-        // when
-        QuantityChange change = QuantityChange.of(twice, "MUG-BLUE-01", 1);
-
-        // then
-        assertThat(change.line()).isZero();
-        assertThat(change.unitPriceCents()).isEqualTo(1250);
+        // when and then
+        assertThatExceptionOfType(ApiProblemException.class)
+                .isThrownBy(() -> QuantityChange.of(twice, "MUG-BLUE-01", 1))
+                .satisfies(rejected -> {
+                    assertThat(rejected.problem().status()).isEqualTo(409);
+                    assertThat(rejected.problem().code()).isEqualTo("AMBIGUOUS_LINE");
+                });
     }
 
     @ParameterizedTest(name = "delta {0}: the line may hold {1} to {2} before")

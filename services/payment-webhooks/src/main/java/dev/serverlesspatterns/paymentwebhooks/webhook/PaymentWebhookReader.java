@@ -53,7 +53,9 @@ class PaymentWebhookReader {
         try {
             body = json.readTree(message.getBody());
         } catch (JacksonException malformed) {
-            throw new UnreadableMessage("its body is not JSON");
+            // A key named twice lands here too (the platform's mapper refuses duplicates): the gateway's validator may
+            // have let it through, and which value would count is not for the consumer to guess.
+            throw new UnreadableMessage("its body is not JSON with each key once per object");
         }
         List<String> violations = schema.validate(body).stream()
                 .map(error -> error.getInstanceLocation() + " " + error.getMessage())

@@ -188,6 +188,10 @@ class RecordPaymentEventsLambdaTest {
                 unreadable(
                         "a digest that is no sha-256", message -> withAttribute(message, CONTENT_DIGEST, "md5=:AAAA:")),
                 unreadable("body not JSON", message -> withSignedBody(message, "not json")),
+                unreadable(
+                        "a key named twice, each value valid",
+                        message -> withSignedBody(
+                                message, body(message).toString().replaceFirst("\\{", "{\"amountCents\":1,"))),
                 unreadable("missing eventId", message -> {
                     ObjectNode webhook = body(message);
                     webhook.remove("eventId");
