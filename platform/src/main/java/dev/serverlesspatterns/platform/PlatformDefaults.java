@@ -10,7 +10,10 @@ import org.springframework.core.env.MapPropertySource;
  * Defaults every service wants, at the lowest precedence so a service or an environment variable can
  * override them. Lazy initialization means a Lambda context builds only the beans its one function needs;
  * SCF's adapter logs every event at INFO, tokens included, so it is held to WARN. JSON that names a key twice is
- * refused wherever a service reads it (request bodies, queue messages): the last value would win unseen.
+ * refused wherever a service reads it (request bodies, queue messages): the last value would win unseen. Spring Cloud
+ * AWS would read the EC2 instance metadata into the environment (a network call, which SnapStart's init must not
+ * make, and meaningless on Lambda) and verify SNS HTTP notifications with a message manager no function here uses:
+ * both are off.
  */
 class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -26,6 +29,8 @@ class PlatformDefaults implements EnvironmentPostProcessor {
                                 "spring.main.web-application-type", "none",
                                 "spring.jackson.read.strict-duplicate-detection", "true",
                                 "logging.level.org.springframework.cloud.function.adapter.aws", "WARN",
-                                "logging.level.org.springframework.cloud.function.context", "WARN")));
+                                "logging.level.org.springframework.cloud.function.context", "WARN",
+                                "spring.cloud.aws.imds.enabled", "false",
+                                "spring.cloud.aws.sns.verification", "false")));
     }
 }

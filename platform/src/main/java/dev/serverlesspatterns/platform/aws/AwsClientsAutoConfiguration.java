@@ -1,5 +1,9 @@
 package dev.serverlesspatterns.platform.aws;
 
+import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -7,19 +11,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * AWS SDK clients, created once per execution environment. Region, credentials and endpoint come from the
- * SDK's default chains, so {@code AWS_ENDPOINT_URL} points every client at an emulator without code
- * changes. The URL-connection HTTP client keeps cold starts short.
+ * What Spring Cloud AWS leaves to the platform. Its auto-configuration builds the DynamoDB (and enhanced), Secrets
+ * Manager, SNS and SQS clients, with region, credentials and endpoint from {@code spring.cloud.aws.*}; left unset, as
+ * here, the SDK's own {@code AWS_REGION} and {@code AWS_ENDPOINT_URL} (or {@code AWS_ENDPOINT_URL_<SERVICE>}) apply,
+ * which is how the local runtime and the tests point every client at an emulator. Building a client touches no
+ * network, and the platform's lazy initialization builds it at first use.
+ *
+ * <p>Added here: one URL-connection HTTP client for every synchronous client (the quickest to start; the SDK would
+ * otherwise take whichever it finds on the class path), and the Lambda and EventBridge clients, which Spring Cloud
+ * AWS has no module for, built by its {@link AwsClientBuilderConfigurer} like the others.
  */
-@AutoConfiguration
+@AutoConfiguration(after = AwsAutoConfiguration.class)
 public class AwsClientsAutoConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -28,18 +34,9 @@ public class AwsClientsAutoConfiguration {
         return UrlConnectionHttpClient.builder().build();
     }
 
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
-    @ConditionalOnClass(DynamoDbClient.class)
-    DynamoDbClient dynamoDbClient(SdkHttpClient httpClient) {
-        return DynamoDbClient.builder().httpClient(httpClient).build();
-    }
-
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
-    @ConditionalOnClass(SecretsManagerClient.class)
-    SecretsManagerClient secretsManagerClient(SdkHttpClient httpClient) {
-        return SecretsManagerClient.builder().httpClient(httpClient).build();
+    @Bean
+    AwsSyncClientCustomizer sharedHttpClient(SdkHttpClient httpClient) {
+        return builder -> builder.httpClient(httpClient);
     }
 
     /**
@@ -53,47 +50,26 @@ public class AwsClientsAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        LambdaClient lambdaClient(SdkHttpClient httpClient) {
-            return LambdaClient.builder().httpClient(httpClient).build();
+        LambdaClient lambdaClient(
+                AwsClientBuilderConfigurer configurer, ObjectProvider<AwsSyncClientCustomizer> customizers) {
+            return configurer
+                    .configureSyncClient(LambdaClient.builder(), null, null, null, customizers.orderedStream())
+                    .build();
         }
     }
 
-    /**
-     * Only for services that publish to SNS topics and bring the SNS SDK (platform declares it optional); nested
-     * for the same reason as {@link LambdaClientConfiguration}.
-     */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(SnsClient.class)
-    static class SnsClientConfiguration {
-
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean
-        SnsClient snsClient(SdkHttpClient httpClient) {
-            return SnsClient.builder().httpClient(httpClient).build();
-        }
-    }
-
-    /** Only for services that put events on an EventBridge bus and bring its SDK; nested like the others. */
+    /** Only for services that put events on an EventBridge bus and bring its SDK; nested like the Lambda client. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(EventBridgeClient.class)
     static class EventBridgeClientConfiguration {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        EventBridgeClient eventBridgeClient(SdkHttpClient httpClient) {
-            return EventBridgeClient.builder().httpClient(httpClient).build();
-        }
-    }
-
-    /** Only for services that send to SQS queues and bring the SQS SDK; nested like the others. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(SqsClient.class)
-    static class SqsClientConfiguration {
-
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean
-        SqsClient sqsClient(SdkHttpClient httpClient) {
-            return SqsClient.builder().httpClient(httpClient).build();
+        EventBridgeClient eventBridgeClient(
+                AwsClientBuilderConfigurer configurer, ObjectProvider<AwsSyncClientCustomizer> customizers) {
+            return configurer
+                    .configureSyncClient(EventBridgeClient.builder(), null, null, null, customizers.orderedStream())
+                    .build();
         }
     }
 }

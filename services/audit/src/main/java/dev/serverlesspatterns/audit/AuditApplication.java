@@ -1,6 +1,5 @@
 package dev.serverlesspatterns.audit;
 
-import dev.serverlesspatterns.audit.activity.OrderActivityProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * distributes the orders bus's events through its order-activity topic (Distributed Trigger).
  */
 @SpringBootApplication
-@EnableConfigurationProperties({AuditProperties.class, OrderActivityProperties.class})
+@EnableConfigurationProperties(AuditProperties.class)
 public class AuditApplication {
 
     public static void main(String[] args) {

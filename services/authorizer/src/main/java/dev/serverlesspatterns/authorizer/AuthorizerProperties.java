@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.authorizer;
 
+import dev.serverlesspatterns.platform.Settings;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,15 +10,15 @@ import org.springframework.boot.convert.DurationUnit;
 /**
  * Settings of the authorizer service, fed from the template's environment variables. Each function is given
  * only the variables it needs, so every value may be empty here; the bean that needs one checks it with
- * {@link #required} and fails at its first use with the variable's name.
+ * {@link Settings#required} and fails at its first use with the variable's name.
  *
- * @param usersTable DynamoDB table of users and clients ({@code USERS_TABLE})
+ * @param usersTableName DynamoDB table of users and clients ({@code USERS_TABLE})
  * @param adminClientSecretArn secret holding the bootstrap admin's credentials ({@code ADMIN_CLIENT_SECRET_ARN})
  * @param jwt how access tokens are signed and checked
  */
 @ConfigurationProperties("authorizer")
 public record AuthorizerProperties(
-        String usersTable,
+        String usersTableName,
         String adminClientSecretArn,
         @DefaultValue Jwt jwt) {
 
@@ -37,10 +38,8 @@ public record AuthorizerProperties(
             @DefaultValue("3600") @DurationUnit(ChronoUnit.SECONDS)
             Duration accessTokenTtl) {}
 
+    /** Kept for {@code jwt.SigningSecret}, which moves to the platform's cached secret; use {@link Settings#required}. */
     public static String required(String value, String environmentVariable) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Environment variable " + environmentVariable + " is not set");
-        }
-        return value;
+        return Settings.required(value, environmentVariable, environmentVariable);
     }
 }

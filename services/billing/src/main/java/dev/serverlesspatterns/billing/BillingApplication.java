@@ -1,10 +1,8 @@
 package dev.serverlesspatterns.billing;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 
 /** The billing service: issues invoices and tells whoever subscribed to the billing-notifications topic. */
 @SpringBootApplication
@@ -13,10 +11,5 @@ public class BillingApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(BillingApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

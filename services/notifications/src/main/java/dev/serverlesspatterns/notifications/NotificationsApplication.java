@@ -1,10 +1,8 @@
 package dev.serverlesspatterns.notifications;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 
 /**
  * The notifications service: functions other services hand work to, or that consume its own queue, never called
@@ -16,10 +14,5 @@ public class NotificationsApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(NotificationsApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

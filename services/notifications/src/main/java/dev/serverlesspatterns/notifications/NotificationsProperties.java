@@ -4,12 +4,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** @param tableName the notifications table, from the template's {@code NOTIFICATIONS_TABLE} */
 @ConfigurationProperties("notifications")
-public record NotificationsProperties(String tableName) {
-
-    public NotificationsProperties {
-        if (tableName == null || tableName.isBlank()) {
-            throw new IllegalArgumentException(
-                    "notifications.table-name is empty: set NOTIFICATIONS_TABLE to the notifications table");
-        }
-    }
-}
+public record NotificationsProperties(String tableName) {}

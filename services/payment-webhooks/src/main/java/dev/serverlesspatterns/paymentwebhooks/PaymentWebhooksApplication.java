@@ -1,10 +1,8 @@
 package dev.serverlesspatterns.paymentwebhooks;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 
 /** The payment-webhooks service: one Spring context per Lambda function, each building only its function's beans. */
 @SpringBootApplication
@@ -13,10 +11,5 @@ public class PaymentWebhooksApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(PaymentWebhooksApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

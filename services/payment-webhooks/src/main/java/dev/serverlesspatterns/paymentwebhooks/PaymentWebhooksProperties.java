@@ -1,12 +1,13 @@
 package dev.serverlesspatterns.paymentwebhooks;
 
+import dev.serverlesspatterns.platform.Settings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the payment-webhooks service, fed from the template's environment variables. Each function is given
- * only the variables it needs, so a value may be empty here; the bean that needs it checks it with {@link #required}
+ * only the variables it needs, so a value may be empty here; the bean that needs it checks it with {@link Settings#required}
  * and fails at its first use with the variable's name. The database comes from Spring's own
  * {@code SPRING_DATASOURCE_*} variables.
  *
@@ -21,10 +22,8 @@ public record PaymentWebhooksProperties(
         String ledgerQueueUrl,
         @DefaultValue("5m") Duration signatureTolerance) {
 
+    /** Kept for {@code signature.SigningSecret}, which moves to the platform's cached secret; use {@link Settings#required}. */
     public static String required(String value, String environmentVariable) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Environment variable " + environmentVariable + " is not set");
-        }
-        return value;
+        return Settings.required(value, environmentVariable, environmentVariable);
     }
 }

@@ -1,10 +1,8 @@
 package dev.serverlesspatterns.payments;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 
 /** The payments service: consumes billing's notifications and the order activity from its own queues. */
 @SpringBootApplication
@@ -13,10 +11,5 @@ public class PaymentsApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(PaymentsApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

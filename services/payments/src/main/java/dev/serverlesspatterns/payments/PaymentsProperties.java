@@ -7,16 +7,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ordersTableName the table of what payments knows per order, from the template's {@code PAYMENT_ORDERS_TABLE}
  */
 @ConfigurationProperties("payments")
-public record PaymentsProperties(String intentsTableName, String ordersTableName) {
-
-    public PaymentsProperties {
-        if (intentsTableName == null || intentsTableName.isBlank()) {
-            throw new IllegalArgumentException(
-                    "payments.intents-table-name is empty: set PAYMENT_INTENTS_TABLE to the payment intents table");
-        }
-        if (ordersTableName == null || ordersTableName.isBlank()) {
-            throw new IllegalArgumentException(
-                    "payments.orders-table-name is empty: set PAYMENT_ORDERS_TABLE to the payment orders table");
-        }
-    }
-}
+public record PaymentsProperties(String intentsTableName, String ordersTableName) {}

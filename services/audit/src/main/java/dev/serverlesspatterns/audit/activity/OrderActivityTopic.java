@@ -1,6 +1,8 @@
 package dev.serverlesspatterns.audit.activity;
 
+import dev.serverlesspatterns.audit.AuditProperties;
 import dev.serverlesspatterns.events.audit.OrderActivity;
+import dev.serverlesspatterns.platform.Settings;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -16,13 +18,10 @@ class OrderActivityTopic {
     private final SnsClient sns;
     private final String topicArn;
 
-    OrderActivityTopic(SnsClient sns, OrderActivityProperties properties) {
-        if (properties.topicArn() == null || properties.topicArn().isBlank()) {
-            throw new IllegalStateException(
-                    "audit.order-activity.topic-arn is empty: set ORDER_ACTIVITY_TOPIC to the order-activity topic's ARN");
-        }
+    OrderActivityTopic(SnsClient sns, AuditProperties properties) {
         this.sns = sns;
-        this.topicArn = properties.topicArn();
+        this.topicArn = Settings.required(
+                properties.orderActivityTopicArn(), "audit.order-activity-topic-arn", "ORDER_ACTIVITY_TOPIC");
     }
 
     /** Publishes one order event and returns SNS's message id. */

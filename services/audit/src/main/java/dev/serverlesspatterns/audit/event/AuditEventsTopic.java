@@ -2,6 +2,7 @@ package dev.serverlesspatterns.audit.event;
 
 import dev.serverlesspatterns.audit.AuditProperties;
 import dev.serverlesspatterns.events.audit.AuditEventReported;
+import dev.serverlesspatterns.platform.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class AuditEventsTopic {
     AuditEventsTopic(SnsClient sns, JsonMapper json, AuditProperties properties) {
         this.sns = sns;
         this.json = json;
-        this.topicArn = properties.topicArn();
+        this.topicArn = Settings.required(properties.eventsTopicArn(), "audit.events-topic-arn", "AUDIT_EVENTS_TOPIC");
     }
 
     /** Publishes the event and returns SNS's message id. */

@@ -6,6 +6,7 @@ import dev.serverlesspatterns.authorizer.users.Scopes;
 import dev.serverlesspatterns.authorizer.users.User;
 import dev.serverlesspatterns.authorizer.users.Users;
 import dev.serverlesspatterns.platform.api.Caller;
+import dev.serverlesspatterns.platform.api.Unauthorized;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -2,6 +2,7 @@ package dev.serverlesspatterns.authorizer.gatekeeper;
 
 import dev.serverlesspatterns.authorizer.AuthorizerProperties;
 import dev.serverlesspatterns.authorizer.jwt.SigningSecret;
+import dev.serverlesspatterns.platform.Settings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +15,7 @@ class GatekeeperConfiguration {
         return new TokenVerifier(
                 signingSecret::bytes,
                 TrustedRsaKeys.parse(jwt.trustedRsaKeys()),
-                AuthorizerProperties.required(jwt.issuer(), "JWT_ISSUER"),
-                AuthorizerProperties.required(jwt.audience(), "JWT_AUDIENCE"));
+                Settings.required(jwt.issuer(), "authorizer.jwt.issuer", "JWT_ISSUER"),
+                Settings.required(jwt.audience(), "authorizer.jwt.audience", "JWT_AUDIENCE"));
     }
 }

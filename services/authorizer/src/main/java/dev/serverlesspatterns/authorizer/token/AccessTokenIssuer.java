@@ -11,6 +11,7 @@ import dev.serverlesspatterns.authorizer.AuthorizerProperties;
 import dev.serverlesspatterns.authorizer.jwt.AccessTokenClaims;
 import dev.serverlesspatterns.authorizer.jwt.SigningSecret;
 import dev.serverlesspatterns.authorizer.users.Scopes;
+import dev.serverlesspatterns.platform.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,8 +31,8 @@ class AccessTokenIssuer {
 
     AccessTokenIssuer(SigningSecret signingSecret, AuthorizerProperties properties) {
         this.signingSecret = signingSecret;
-        this.issuer = AuthorizerProperties.required(properties.jwt().issuer(), "JWT_ISSUER");
-        this.audience = AuthorizerProperties.required(properties.jwt().audience(), "JWT_AUDIENCE");
+        this.issuer = Settings.required(properties.jwt().issuer(), "authorizer.jwt.issuer", "JWT_ISSUER");
+        this.audience = Settings.required(properties.jwt().audience(), "authorizer.jwt.audience", "JWT_AUDIENCE");
         this.timeToLive = properties.jwt().accessTokenTtl();
     }
 

@@ -2,6 +2,7 @@ package dev.serverlesspatterns.authorizer.token;
 
 import dev.serverlesspatterns.authorizer.AuthorizerProperties;
 import dev.serverlesspatterns.authorizer.users.ClientSecrets;
+import dev.serverlesspatterns.platform.Settings;
 import java.security.MessageDigest;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -23,7 +24,8 @@ class BootstrapAdmin {
     BootstrapAdmin(SecretsManagerClient secretsManager, JsonMapper json, AuthorizerProperties properties) {
         this.secretsManager = secretsManager;
         this.json = json;
-        this.secretArn = AuthorizerProperties.required(properties.adminClientSecretArn(), "ADMIN_CLIENT_SECRET_ARN");
+        this.secretArn = Settings.required(
+                properties.adminClientSecretArn(), "authorizer.admin-client-secret-arn", "ADMIN_CLIENT_SECRET_ARN");
     }
 
     boolean isAdmin(String clientId) {

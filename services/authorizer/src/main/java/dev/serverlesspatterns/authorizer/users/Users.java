@@ -1,18 +1,28 @@
 package dev.serverlesspatterns.authorizer.users;
 
+import static dev.serverlesspatterns.platform.dynamodb.UpdateActions.add;
+import static dev.serverlesspatterns.platform.dynamodb.UpdateActions.delete;
+import static dev.serverlesspatterns.platform.dynamodb.UpdateActions.set;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+
 import dev.serverlesspatterns.authorizer.AuthorizerProperties;
+import dev.serverlesspatterns.platform.Settings;
+import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
+import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.update.UpdateExpression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The users table. Every change is one conditional write: creating never replaces an existing user (or its
@@ -23,105 +33,78 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 @Component
 public class Users {
 
-    private static final String USER_ID = "userId";
-    private static final String SECRET_HASH = "secretHash";
-    private static final String SCOPES = "scopes";
-    private static final String STATUS = "status";
-    private static final String CREATED_AT = "createdAt";
-    private static final String UPDATED_AT = "updatedAt";
-    private static final String EXISTS = "attribute_exists(userId)";
+    private static final TableSchema<User> SCHEMA = RecordSchema.of(
+                    User.class,
+                    user -> new User(
+                            user.get("userId"),
+                            user.get("secretHash"),
+                            new TreeSet<>(user.get("scopes", Set.<String>of())),
+                            user.get("status"),
+                            user.get("createdAt"),
+                            user.get("updatedAt")))
+            .attribute(String.class, "userId", User::userId, primaryPartitionKey())
+            .attribute(String.class, "secretHash", User::secretHash)
+            .attribute(
+                    EnhancedType.setOf(String.class),
+                    "scopes",
+                    user -> user.scopes().isEmpty() ? null : user.scopes())
+            .attribute(UserStatus.class, "status", User::status)
+            .attribute(Instant.class, "createdAt", User::createdAt)
+            .attribute(Instant.class, "updatedAt", User::updatedAt)
+            .build();
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private static final Expression EXISTS = Expression.builder()
+            .expression("attribute_exists(#userId)")
+            .putExpressionName("#userId", "userId")
+            .build();
 
-    Users(DynamoDbClient dynamo, AuthorizerProperties properties) {
-        this.dynamo = dynamo;
-        this.table = AuthorizerProperties.required(properties.usersTable(), "USERS_TABLE");
+    private final DynamoDbTable<User> table;
+    private final ConditionalWrites writes;
+
+    Users(DynamoDbEnhancedClient dynamo, ConditionalWrites writes, AuthorizerProperties properties) {
+        this.table = dynamo.table(
+                Settings.required(properties.usersTableName(), "authorizer.users-table-name", "USERS_TABLE"), SCHEMA);
+        this.writes = writes;
     }
 
     /** A strongly consistent read, so a disabled user is denied from the next uncached decision on. */
     public Optional<User> find(String userId) {
-        var response =
-                dynamo.getItem(get -> get.tableName(table).key(key(userId)).consistentRead(true));
-        return response.hasItem() ? Optional.of(toUser(response.item())) : Optional.empty();
+        return Optional.ofNullable(table.getItem(get -> get.key(key(userId)).consistentRead(true)));
     }
 
     /** @return false when a user with this id exists already */
     boolean create(User user) {
-        Map<String, AttributeValue> item = new HashMap<>(key(user.userId()));
-        item.put(SECRET_HASH, AttributeValue.fromS(user.secretHash()));
-        if (!user.scopes().isEmpty()) {
-            item.put(SCOPES, AttributeValue.fromSs(List.copyOf(user.scopes())));
-        }
-        item.put(STATUS, AttributeValue.fromS(user.status().name()));
-        item.put(CREATED_AT, AttributeValue.fromS(user.createdAt().toString()));
-        item.put(UPDATED_AT, AttributeValue.fromS(user.updatedAt().toString()));
-        try {
-            dynamo.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(userId)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return writes.putIfAbsent(table, user);
     }
 
     /** @return the user after the change, empty when there is no such user */
     Optional<User> grant(String userId, String scope, Instant now) {
-        return update(
-                userId,
-                "ADD scopes :scope SET updatedAt = :now",
-                Map.of(),
-                Map.of(":scope", AttributeValue.fromSs(List.of(scope)), ":now", AttributeValue.fromS(now.toString())));
+        return update(userId, UpdateExpression.builder().addAction(add("scopes", scopes(scope))), now);
     }
 
     /** Removing the last scope removes the attribute, which DynamoDB does by itself for sets. */
     Optional<User> revoke(String userId, String scope, Instant now) {
-        return update(
-                userId,
-                "DELETE scopes :scope SET updatedAt = :now",
-                Map.of(),
-                Map.of(":scope", AttributeValue.fromSs(List.of(scope)), ":now", AttributeValue.fromS(now.toString())));
+        return update(userId, UpdateExpression.builder().addAction(delete("scopes", scopes(scope))), now);
     }
 
     Optional<User> disable(String userId, Instant now) {
-        // "status" is a DynamoDB reserved word, hence the name placeholder.
         return update(
                 userId,
-                "SET #status = :disabled, updatedAt = :now",
-                Map.of("#status", STATUS),
-                Map.of(
-                        ":disabled", AttributeValue.fromS(UserStatus.DISABLED.name()),
-                        ":now", AttributeValue.fromS(now.toString())));
+                UpdateExpression.builder().addAction(set("status", AttributeValue.fromS(UserStatus.DISABLED.name()))),
+                now);
     }
 
-    private Optional<User> update(
-            String userId, String expression, Map<String, String> names, Map<String, AttributeValue> values) {
-        try {
-            var response = dynamo.updateItem(update -> update.tableName(table)
-                    .key(key(userId))
-                    .updateExpression(expression)
-                    .conditionExpression(EXISTS)
-                    .expressionAttributeNames(names.isEmpty() ? null : names)
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW));
-            return Optional.of(toUser(response.attributes()));
-        } catch (ConditionalCheckFailedException missing) {
-            return Optional.empty();
-        }
+    private Optional<User> update(String userId, UpdateExpression.Builder change, Instant now) {
+        UpdateExpression update = change.addAction(set("updatedAt", AttributeValue.fromS(now.toString())))
+                .build();
+        return writes.update(table, key(userId), update, EXISTS);
     }
 
-    private static Map<String, AttributeValue> key(String userId) {
-        return Map.of(USER_ID, AttributeValue.fromS(userId));
+    private static AttributeValue scopes(String scope) {
+        return AttributeValue.fromSs(List.of(scope));
     }
 
-    private static User toUser(Map<String, AttributeValue> item) {
-        AttributeValue scopes = item.get(SCOPES);
-        AttributeValue secretHash = item.get(SECRET_HASH);
-        return new User(
-                item.get(USER_ID).s(),
-                secretHash == null ? null : secretHash.s(),
-                scopes == null ? Set.of() : new TreeSet<>(scopes.ss()),
-                UserStatus.valueOf(item.get(STATUS).s()),
-                Instant.parse(item.get(CREATED_AT).s()),
-                Instant.parse(item.get(UPDATED_AT).s()));
+    private static Key key(String userId) {
+        return Key.builder().partitionValue(userId).build();
     }
 }

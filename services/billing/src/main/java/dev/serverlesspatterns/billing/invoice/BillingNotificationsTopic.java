@@ -6,6 +6,7 @@ import static dev.serverlesspatterns.events.billing.BillingNotifications.INVOICE
 
 import dev.serverlesspatterns.billing.BillingProperties;
 import dev.serverlesspatterns.events.billing.InvoiceIssued;
+import dev.serverlesspatterns.platform.Settings;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -27,7 +28,8 @@ class BillingNotificationsTopic {
     BillingNotificationsTopic(SnsClient sns, JsonMapper json, BillingProperties properties) {
         this.sns = sns;
         this.json = json;
-        this.topicArn = properties.notificationsTopicArn();
+        this.topicArn = Settings.required(
+                properties.notificationsTopicArn(), "billing.notifications-topic-arn", "BILLING_NOTIFICATIONS_TOPIC");
     }
 
     /** Publishes the event; the same invoice always gets the same event id, however often it is published. */

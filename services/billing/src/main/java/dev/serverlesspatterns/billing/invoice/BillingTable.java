@@ -1,15 +1,22 @@
 package dev.serverlesspatterns.billing.invoice;
 
+import static dev.serverlesspatterns.platform.dynamodb.UpdateActions.set;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+
 import dev.serverlesspatterns.billing.BillingProperties;
+import dev.serverlesspatterns.platform.Settings;
+import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
+import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.update.UpdateExpression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
  * The billing table: one item per invoice, keyed by {@code invoiceId}: {@code invoiceId} S, {@code orderId} S,
@@ -19,74 +26,62 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 @Component
 class BillingTable {
 
-    private final DynamoDbClient dynamo;
-    private final String tableName;
+    private static final TableSchema<Invoice> SCHEMA = RecordSchema.of(
+                    Invoice.class,
+                    invoice -> new Invoice(
+                            invoice.get("invoiceId"),
+                            invoice.get("orderId"),
+                            invoice.get("customerId"),
+                            invoice.get("amountCents", 0L),
+                            invoice.get("currency"),
+                            invoice.get("issuedAt"),
+                            invoice.get("notifiedAt")))
+            .attribute(String.class, "invoiceId", Invoice::invoiceId, primaryPartitionKey())
+            .attribute(String.class, "orderId", Invoice::orderId)
+            .attribute(String.class, "customerId", Invoice::customerId)
+            .attribute(Long.class, "amountCents", Invoice::amountCents)
+            .attribute(String.class, "currency", Invoice::currency)
+            .attribute(Instant.class, "issuedAt", Invoice::issuedAt)
+            .attribute(Instant.class, "notifiedAt", Invoice::notifiedAt)
+            .build();
 
-    BillingTable(DynamoDbClient dynamo, BillingProperties properties) {
-        this.dynamo = dynamo;
-        this.tableName = properties.tableName();
+    /** The invoice exists and was not noted as published yet. */
+    private static final Expression NOT_NOTIFIED = Expression.builder()
+            .expression("attribute_exists(#invoiceId) AND attribute_not_exists(#notifiedAt)")
+            .putExpressionName("#invoiceId", "invoiceId")
+            .putExpressionName("#notifiedAt", "notifiedAt")
+            .build();
+
+    private final DynamoDbTable<Invoice> table;
+    private final ConditionalWrites writes;
+
+    BillingTable(DynamoDbEnhancedClient dynamo, ConditionalWrites writes, BillingProperties properties) {
+        this.table =
+                dynamo.table(Settings.required(properties.tableName(), "billing.table-name", "BILLING_TABLE"), SCHEMA);
+        this.writes = writes;
     }
 
     /** Writes a new invoice; false when the invoice exists already (the write then changed nothing). */
     boolean insert(Invoice invoice) {
-        try {
-            dynamo.putItem(put -> put.tableName(tableName)
-                    .item(toItem(invoice))
-                    .conditionExpression("attribute_not_exists(invoiceId)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return writes.putIfAbsent(table, invoice);
     }
 
     Optional<Invoice> find(String invoiceId) {
-        GetItemResponse response = dynamo.getItem(get ->
-                get.tableName(tableName).key(Map.of("invoiceId", s(invoiceId))).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(fromItem(response.item()))
-                : Optional.empty();
+        return Optional.ofNullable(table.getItem(get -> get.key(key(invoiceId)).consistentRead(true)));
     }
 
-    /** Notes that {@code InvoiceIssued} was published; an earlier note is kept. */
+    /**
+     * Notes that {@code InvoiceIssued} was published; an earlier note is kept. When the condition fails, a concurrent
+     * request published it too: subscribers are idempotent, the first note stands.
+     */
     void markNotified(String invoiceId, Instant now) {
-        try {
-            dynamo.updateItem(update -> update.tableName(tableName)
-                    .key(Map.of("invoiceId", s(invoiceId)))
-                    .updateExpression("SET notifiedAt = :now")
-                    .conditionExpression("attribute_exists(invoiceId) AND attribute_not_exists(notifiedAt)")
-                    .expressionAttributeValues(Map.of(":now", s(now.toString()))));
-        } catch (ConditionalCheckFailedException notedBefore) {
-            // a concurrent request published it too; subscribers are idempotent, the first note stands
-        }
+        UpdateExpression notified = UpdateExpression.builder()
+                .addAction(set("notifiedAt", AttributeValue.fromS(now.toString())))
+                .build();
+        writes.update(table, key(invoiceId), notified, NOT_NOTIFIED);
     }
 
-    private static Map<String, AttributeValue> toItem(Invoice invoice) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("invoiceId", s(invoice.invoiceId()));
-        item.put("orderId", s(invoice.orderId()));
-        item.put("customerId", s(invoice.customerId()));
-        item.put("amountCents", AttributeValue.fromN(Long.toString(invoice.amountCents())));
-        item.put("currency", s(invoice.currency()));
-        item.put("issuedAt", s(invoice.issuedAt().toString()));
-        if (invoice.notifiedAt() != null) {
-            item.put("notifiedAt", s(invoice.notifiedAt().toString()));
-        }
-        return item;
-    }
-
-    private static Invoice fromItem(Map<String, AttributeValue> item) {
-        AttributeValue notifiedAt = item.get("notifiedAt");
-        return new Invoice(
-                item.get("invoiceId").s(),
-                item.get("orderId").s(),
-                item.get("customerId").s(),
-                Long.parseLong(item.get("amountCents").n()),
-                item.get("currency").s(),
-                Instant.parse(item.get("issuedAt").s()),
-                notifiedAt == null ? null : Instant.parse(notifiedAt.s()));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+    private static Key key(String invoiceId) {
+        return Key.builder().partitionValue(invoiceId).build();
     }
 }

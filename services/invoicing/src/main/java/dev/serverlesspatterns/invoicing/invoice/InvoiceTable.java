@@ -1,11 +1,16 @@
 package dev.serverlesspatterns.invoicing.invoice;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+
 import dev.serverlesspatterns.invoicing.InvoicingProperties;
-import java.util.Map;
+import dev.serverlesspatterns.platform.Settings;
+import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
+import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * The invoices table: one item per issued invoice, keyed by {@code invoiceId}: {@code invoiceId} S, {@code orderId} S,
@@ -15,12 +20,35 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @Component
 class InvoiceTable {
 
-    private final DynamoDbClient dynamo;
-    private final String tableName;
+    private static final String ISSUED = "ISSUED";
 
-    InvoiceTable(DynamoDbClient dynamo, InvoicingProperties properties) {
-        this.dynamo = dynamo;
-        this.tableName = properties.tableName();
+    private static final TableSchema<InvoiceView> SCHEMA = RecordSchema.of(
+                    InvoiceView.class,
+                    invoice -> new InvoiceView(
+                            invoice.get("invoiceId"),
+                            invoice.get("orderId"),
+                            invoice.get("customerId"),
+                            invoice.get("amountCents", 0L),
+                            invoice.get("currency"),
+                            invoice.get("issuedAt"),
+                            invoice.get("recordedAt")))
+            .attribute(String.class, "invoiceId", InvoiceView::invoiceId, primaryPartitionKey())
+            .attribute(String.class, "orderId", InvoiceView::orderId)
+            .attribute(String.class, "customerId", InvoiceView::customerId)
+            .attribute(Long.class, "amountCents", InvoiceView::amountCents)
+            .attribute(String.class, "currency", InvoiceView::currency)
+            .attribute(String.class, "status", invoice -> ISSUED)
+            .attribute(Instant.class, "issuedAt", InvoiceView::issuedAt)
+            .attribute(Instant.class, "recordedAt", InvoiceView::recordedAt)
+            .build();
+
+    private final DynamoDbTable<InvoiceView> table;
+    private final ConditionalWrites writes;
+
+    InvoiceTable(DynamoDbEnhancedClient dynamo, ConditionalWrites writes, InvoicingProperties properties) {
+        this.table = dynamo.table(
+                Settings.required(properties.tableName(), "invoicing.table-name", "INVOICES_TABLE"), SCHEMA);
+        this.writes = writes;
     }
 
     /**
@@ -30,29 +58,6 @@ class InvoiceTable {
      * @return false when the invoice was recorded before (the write then changed nothing)
      */
     boolean recordOnce(InvoiceView invoice) {
-        try {
-            dynamo.putItem(put -> put.tableName(tableName)
-                    .item(toItem(invoice))
-                    .conditionExpression("attribute_not_exists(invoiceId)"));
-            return true;
-        } catch (ConditionalCheckFailedException recordedBefore) {
-            return false;
-        }
-    }
-
-    private static Map<String, AttributeValue> toItem(InvoiceView invoice) {
-        return Map.of(
-                "invoiceId", s(invoice.invoiceId()),
-                "orderId", s(invoice.orderId()),
-                "customerId", s(invoice.customerId()),
-                "amountCents", AttributeValue.fromN(Long.toString(invoice.amountCents())),
-                "currency", s(invoice.currency()),
-                "status", s("ISSUED"),
-                "issuedAt", s(invoice.issuedAt().toString()),
-                "recordedAt", s(invoice.recordedAt().toString()));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+        return writes.putIfAbsent(table, invoice);
     }
 }

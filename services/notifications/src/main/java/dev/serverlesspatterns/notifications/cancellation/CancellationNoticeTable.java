@@ -1,11 +1,17 @@
 package dev.serverlesspatterns.notifications.cancellation;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
 import dev.serverlesspatterns.notifications.NotificationsProperties;
-import java.util.Map;
+import dev.serverlesspatterns.platform.Settings;
+import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
+import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * The cancellation notices in the notifications table, which is keyed by {@code orderId} and {@code kind} (one item
@@ -17,12 +23,31 @@ class CancellationNoticeTable {
 
     static final String KIND = "CANCELLATION";
 
-    private final DynamoDbClient dynamo;
-    private final String tableName;
+    private static final TableSchema<CancellationNotice> SCHEMA = RecordSchema.of(
+                    CancellationNotice.class,
+                    notice -> new CancellationNotice(
+                            notice.get("orderId"),
+                            notice.get("channel"),
+                            notice.get("recipient"),
+                            notice.get("cancelledAt"),
+                            notice.get("sentAt")))
+            .attribute(String.class, "orderId", CancellationNotice::orderId, primaryPartitionKey())
+            .attribute(String.class, "kind", notice -> KIND, primarySortKey())
+            .attribute(String.class, "status", notice -> "SENT")
+            .attribute(String.class, "channel", CancellationNotice::channel)
+            .attribute(String.class, "recipient", CancellationNotice::recipient)
+            .attribute(Instant.class, "cancelledAt", CancellationNotice::cancelledAt)
+            .attribute(Instant.class, "sentAt", CancellationNotice::sentAt)
+            .build();
 
-    CancellationNoticeTable(DynamoDbClient dynamo, NotificationsProperties properties) {
-        this.dynamo = dynamo;
-        this.tableName = properties.tableName();
+    private final DynamoDbTable<CancellationNotice> table;
+    private final ConditionalWrites writes;
+
+    CancellationNoticeTable(
+            DynamoDbEnhancedClient dynamo, ConditionalWrites writes, NotificationsProperties properties) {
+        this.table = dynamo.table(
+                Settings.required(properties.tableName(), "notifications.table-name", "NOTIFICATIONS_TABLE"), SCHEMA);
+        this.writes = writes;
     }
 
     /**
@@ -32,24 +57,6 @@ class CancellationNoticeTable {
      * @return false when the order's notice was recorded before (the write then changed nothing)
      */
     boolean recordOnce(CancellationNotice notice) {
-        try {
-            dynamo.putItem(put -> put.tableName(tableName)
-                    .item(Map.of(
-                            "orderId", s(notice.orderId()),
-                            "kind", s(KIND),
-                            "status", s("SENT"),
-                            "channel", s(notice.channel()),
-                            "recipient", s(notice.recipient()),
-                            "cancelledAt", s(notice.cancelledAt().toString()),
-                            "sentAt", s(notice.sentAt().toString())))
-                    .conditionExpression("attribute_not_exists(orderId)"));
-            return true;
-        } catch (ConditionalCheckFailedException recordedBefore) {
-            return false;
-        }
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+        return writes.putIfAbsent(table, notice);
     }
 }

@@ -1,11 +1,17 @@
 package dev.serverlesspatterns.notifications.confirmation;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
 import dev.serverlesspatterns.notifications.NotificationsProperties;
-import java.util.Map;
+import dev.serverlesspatterns.platform.Settings;
+import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
+import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * The order confirmations in the notifications table, which is keyed by {@code orderId} and {@code kind} (one item per
@@ -18,12 +24,34 @@ class NotificationTable {
 
     static final String KIND = "CONFIRMATION";
 
-    private final DynamoDbClient dynamo;
-    private final String tableName;
+    private static final TableSchema<Confirmation> SCHEMA = RecordSchema.of(
+                    Confirmation.class,
+                    confirmation -> new Confirmation(
+                            confirmation.get("orderId"),
+                            confirmation.get("channel"),
+                            confirmation.get("recipient"),
+                            confirmation.get("totalCents", 0L),
+                            confirmation.get("currency"),
+                            confirmation.get("placedAt"),
+                            confirmation.get("sentAt")))
+            .attribute(String.class, "orderId", Confirmation::orderId, primaryPartitionKey())
+            .attribute(String.class, "kind", confirmation -> KIND, primarySortKey())
+            .attribute(String.class, "status", confirmation -> "SENT")
+            .attribute(String.class, "channel", Confirmation::channel)
+            .attribute(String.class, "recipient", Confirmation::recipient)
+            .attribute(Long.class, "totalCents", Confirmation::totalCents)
+            .attribute(String.class, "currency", Confirmation::currency)
+            .attribute(Instant.class, "placedAt", Confirmation::placedAt)
+            .attribute(Instant.class, "sentAt", Confirmation::sentAt)
+            .build();
 
-    NotificationTable(DynamoDbClient dynamo, NotificationsProperties properties) {
-        this.dynamo = dynamo;
-        this.tableName = properties.tableName();
+    private final DynamoDbTable<Confirmation> table;
+    private final ConditionalWrites writes;
+
+    NotificationTable(DynamoDbEnhancedClient dynamo, ConditionalWrites writes, NotificationsProperties properties) {
+        this.table = dynamo.table(
+                Settings.required(properties.tableName(), "notifications.table-name", "NOTIFICATIONS_TABLE"), SCHEMA);
+        this.writes = writes;
     }
 
     /**
@@ -33,30 +61,6 @@ class NotificationTable {
      * @return false when the order's confirmation was recorded before (the write then changed nothing)
      */
     boolean recordOnce(Confirmation confirmation) {
-        try {
-            dynamo.putItem(put -> put.tableName(tableName)
-                    .item(toItem(confirmation))
-                    .conditionExpression("attribute_not_exists(orderId)"));
-            return true;
-        } catch (ConditionalCheckFailedException recordedBefore) {
-            return false;
-        }
-    }
-
-    private static Map<String, AttributeValue> toItem(Confirmation confirmation) {
-        return Map.of(
-                "orderId", s(confirmation.orderId()),
-                "kind", s(KIND),
-                "status", s("SENT"),
-                "channel", s(confirmation.channel()),
-                "recipient", s(confirmation.recipient()),
-                "totalCents", AttributeValue.fromN(Long.toString(confirmation.totalCents())),
-                "currency", s(confirmation.currency()),
-                "placedAt", s(confirmation.placedAt().toString()),
-                "sentAt", s(confirmation.sentAt().toString()));
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+        return writes.putIfAbsent(table, confirmation);
     }
 }

@@ -2,6 +2,7 @@ package dev.serverlesspatterns.orders.order;
 
 import dev.serverlesspatterns.events.orders.OrderConfirmationRequested;
 import dev.serverlesspatterns.orders.OrdersProperties;
+import dev.serverlesspatterns.platform.Settings;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -35,13 +36,10 @@ class OrderConfirmationHandoff {
 
     OrderConfirmationHandoff(LambdaClient lambda, JsonMapper json, OrdersProperties properties) {
         OrdersProperties.OrderConfirmation confirmation = properties.orderConfirmation();
-        if (confirmation.functionName() == null || confirmation.functionName().isBlank()) {
-            throw new IllegalStateException("orders.order-confirmation.function-name is empty: set"
-                    + " ORDER_CONFIRMATION_FUNCTION to the function that sends order confirmations");
-        }
         this.lambda = lambda;
         this.json = json;
-        this.functionName = confirmation.functionName();
+        this.functionName = Settings.required(
+                confirmation.functionName(), "orders.order-confirmation.function-name", "ORDER_CONFIRMATION_FUNCTION");
         this.timeout = confirmation.timeout();
     }
 

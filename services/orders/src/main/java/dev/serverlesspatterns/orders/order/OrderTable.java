@@ -1,20 +1,33 @@
 package dev.serverlesspatterns.orders.order;
 
+import static dev.serverlesspatterns.platform.dynamodb.UpdateActions.add;
+import static dev.serverlesspatterns.platform.dynamodb.UpdateActions.set;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
 import dev.serverlesspatterns.events.orders.PlaceOrderRequest.OrderLine;
 import dev.serverlesspatterns.orders.OrdersProperties;
-import java.util.HashMap;
+import dev.serverlesspatterns.platform.Settings;
+import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
+import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.update.SetAction;
+import software.amazon.awssdk.enhanced.dynamodb.update.UpdateExpression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The orders table. One item per order; its attributes are a contract with the consumers of the table's
@@ -27,33 +40,60 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 @Component
 class OrderTable {
 
-    private final DynamoDbClient dynamo;
-    private final String tableName;
-    private final String customerIndex;
+    private static final TableSchema<OrderLine> LINE = RecordSchema.of(
+                    OrderLine.class,
+                    line -> new OrderLine(line.get("sku"), line.get("quantity", 0), line.get("unitPriceCents", 0L)))
+            .attribute(String.class, "sku", OrderLine::sku)
+            .attribute(Integer.class, "quantity", OrderLine::quantity)
+            .attribute(Long.class, "unitPriceCents", OrderLine::unitPriceCents)
+            .build();
 
-    OrderTable(DynamoDbClient dynamo, OrdersProperties properties) {
-        this.dynamo = dynamo;
-        this.tableName = properties.tableName();
-        this.customerIndex = properties.customerIndex();
+    private final DynamoDbTable<Order> table;
+    private final DynamoDbIndex<Order> byCustomer;
+    private final ConditionalWrites writes;
+
+    OrderTable(DynamoDbEnhancedClient dynamo, ConditionalWrites writes, OrdersProperties properties) {
+        this.table = dynamo.table(
+                Settings.required(properties.tableName(), "orders.table-name", "ORDERS_TABLE"),
+                schema(properties.customerIndex()));
+        this.byCustomer = table.index(properties.customerIndex());
+        this.writes = writes;
+    }
+
+    private static TableSchema<Order> schema(String customerIndex) {
+        return RecordSchema.of(
+                        Order.class,
+                        order -> new Order(
+                                order.get("orderId"),
+                                order.get("customerId"),
+                                order.get("status"),
+                                order.get("currency"),
+                                order.get("items"),
+                                order.get("totalCents", 0L),
+                                order.get("createdAt"),
+                                order.get("updatedAt"),
+                                order.get("version", 0L),
+                                order.get("requestFingerprint")))
+                .attribute(String.class, "orderId", Order::orderId, primaryPartitionKey())
+                .attribute(String.class, "customerId", Order::customerId, secondaryPartitionKey(customerIndex))
+                .attribute(OrderStatus.class, "status", Order::status)
+                .attribute(String.class, "currency", Order::currency)
+                .attribute(EnhancedType.listOf(EnhancedType.documentOf(OrderLine.class, LINE)), "items", Order::items)
+                .attribute(Long.class, "totalCents", Order::totalCents)
+                .attribute(String.class, "createdAt", Order::createdAt, secondarySortKey(customerIndex))
+                .attribute(String.class, "updatedAt", Order::updatedAt)
+                .attribute(Long.class, "version", Order::version)
+                .attribute(String.class, "requestFingerprint", Order::requestFingerprint)
+                .build();
     }
 
     /** Writes a new order; false when an order with its id exists already (the write then changed nothing). */
     boolean insert(Order order) {
-        try {
-            dynamo.putItem(put ->
-                    put.tableName(tableName).item(toItem(order)).conditionExpression("attribute_not_exists(orderId)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return writes.putIfAbsent(table, order);
     }
 
     Optional<Order> find(String orderId) {
-        GetItemResponse response =
-                dynamo.getItem(get -> get.tableName(tableName).key(key(orderId)).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(fromItem(response.item()))
-                : Optional.empty();
+        return Optional.ofNullable(table.getItem(get -> get.key(key(orderId)).consistentRead(true)));
     }
 
     /**
@@ -61,11 +101,8 @@ class OrderTable {
      * exists, so the last page never ends with a token that leads to an empty page.
      */
     OrderSlice findByCustomer(String customerId, int limit, PageKey after) {
-        QueryRequest.Builder query = QueryRequest.builder()
-                .tableName(tableName)
-                .indexName(customerIndex)
-                .keyConditionExpression("customerId = :customerId")
-                .expressionAttributeValues(Map.of(":customerId", s(customerId)))
+        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(key -> key.partitionValue(customerId)))
                 .scanIndexForward(false)
                 .limit(limit + 1);
         if (after != null) {
@@ -74,20 +111,21 @@ class OrderTable {
                     "customerId", s(after.customerId()),
                     "createdAt", s(after.createdAt())));
         }
-        QueryResponse response = dynamo.query(query.build());
-        List<Order> orders = response.items().stream().map(OrderTable::fromItem).toList();
+        // One Query: the first page only.
+        Page<Order> page = byCustomer.query(query.build()).iterator().next();
+        List<Order> orders = page.items();
         if (orders.size() > limit) {
-            List<Order> page = orders.subList(0, limit);
-            return new OrderSlice(page, PageKey.after(page.getLast()));
+            List<Order> slice = orders.subList(0, limit);
+            return new OrderSlice(slice, PageKey.after(slice.getLast()));
         }
         // A query also stops early at 1 MB of data; its LastEvaluatedKey then marks where to go on.
-        PageKey next =
-                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? new PageKey(
-                                response.lastEvaluatedKey().get("orderId").s(),
-                                response.lastEvaluatedKey().get("customerId").s(),
-                                response.lastEvaluatedKey().get("createdAt").s())
-                        : null;
+        Map<String, AttributeValue> last = page.lastEvaluatedKey();
+        PageKey next = last == null || last.isEmpty()
+                ? null
+                : new PageKey(
+                        last.get("orderId").s(),
+                        last.get("customerId").s(),
+                        last.get("createdAt").s());
         return new OrderSlice(orders, next);
     }
 
@@ -99,35 +137,17 @@ class OrderTable {
      * @return the cancelled order, or empty when the condition failed (missing, not open, or not the customer's)
      */
     Optional<Order> cancel(String orderId, String customerId, String now) {
-        Map<String, String> names = new HashMap<>();
-        names.put("#status", "status");
-        names.put("#updatedAt", "updatedAt");
-        names.put("#version", "version");
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":cancelled", s(OrderStatus.CANCELLED.name()));
-        values.put(":open", s(OrderStatus.OPEN.name()));
-        values.put(":now", s(now));
-        values.put(":one", n(1));
-        String condition = "#status = :open";
-        if (customerId != null) {
-            names.put("#customerId", "customerId");
-            values.put(":customerId", s(customerId));
-            condition += " AND #customerId = :customerId";
-        }
-        UpdateItemRequest update = UpdateItemRequest.builder()
-                .tableName(tableName)
-                .key(key(orderId))
-                .updateExpression("SET #status = :cancelled, #updatedAt = :now ADD #version :one")
-                .conditionExpression(condition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .returnValues(ReturnValue.ALL_NEW)
+        UpdateExpression update = UpdateExpression.builder()
+                .addAction(set("status", s(OrderStatus.CANCELLED.name())))
+                .addAction(set("updatedAt", s(now)))
+                .addAction(add("version", n(1)))
                 .build();
-        try {
-            return Optional.of(fromItem(dynamo.updateItem(update).attributes()));
-        } catch (ConditionalCheckFailedException notCancellable) {
-            return Optional.empty();
-        }
+        Expression open = Expression.builder()
+                .expression("#status = :open")
+                .putExpressionName("#status", "status")
+                .putExpressionValue(":open", s(OrderStatus.OPEN.name()))
+                .build();
+        return writes.update(table, key(orderId), update, ownedBy(open, customerId));
     }
 
     /**
@@ -145,96 +165,60 @@ class OrderTable {
     Optional<Order> changeQuantity(String orderId, String customerId, QuantityChange change, String now) {
         // Document paths take a list index only as a literal, never as a placeholder value.
         String line = "#items[" + change.line() + "]";
-        Map<String, String> names = new HashMap<>();
-        names.put("#status", "status");
-        names.put("#items", "items");
-        names.put("#sku", "sku");
-        names.put("#quantity", "quantity");
-        names.put("#unitPriceCents", "unitPriceCents");
-        names.put("#totalCents", "totalCents");
-        names.put("#updatedAt", "updatedAt");
-        names.put("#version", "version");
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":open", s(OrderStatus.OPEN.name()));
-        values.put(":sku", s(change.sku()));
-        values.put(":unitPriceCents", n(change.unitPriceCents()));
-        values.put(":minimumBefore", n(change.minimumBefore()));
-        values.put(":maximumBefore", n(change.maximumBefore()));
-        values.put(":delta", n(change.delta()));
-        values.put(":deltaCents", n(change.deltaCents()));
-        values.put(":now", s(now));
-        values.put(":one", n(1));
-        String condition = "#status = :open"
-                + " AND " + line + ".#sku = :sku"
-                + " AND " + line + ".#unitPriceCents = :unitPriceCents"
-                + " AND " + line + ".#quantity >= :minimumBefore"
-                + " AND " + line + ".#quantity <= :maximumBefore";
-        if (customerId != null) {
-            names.put("#customerId", "customerId");
-            values.put(":customerId", s(customerId));
-            condition += " AND #customerId = :customerId";
-        }
-        UpdateItemRequest update = UpdateItemRequest.builder()
-                .tableName(tableName)
-                .key(key(orderId))
-                .updateExpression("SET " + line + ".#quantity = " + line + ".#quantity + :delta,"
-                        + " #totalCents = #totalCents + :deltaCents, #updatedAt = :now ADD #version :one")
-                .conditionExpression(condition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .returnValues(ReturnValue.ALL_NEW)
+        Map<String, String> lineNames = Map.of("#items", "items", "#quantity", "quantity");
+        UpdateExpression update = UpdateExpression.builder()
+                .addAction(SetAction.builder()
+                        .path(line + ".#quantity")
+                        .value(line + ".#quantity + :delta")
+                        .expressionNames(lineNames)
+                        .putExpressionValue(":delta", n(change.delta()))
+                        .build())
+                .addAction(SetAction.builder()
+                        .path("#totalCents")
+                        .value("#totalCents + :deltaCents")
+                        .putExpressionName("#totalCents", "totalCents")
+                        .putExpressionValue(":deltaCents", n(change.deltaCents()))
+                        .build())
+                .addAction(set("updatedAt", s(now)))
+                .addAction(add("version", n(1)))
                 .build();
-        try {
-            return Optional.of(fromItem(dynamo.updateItem(update).attributes()));
-        } catch (ConditionalCheckFailedException notApplicable) {
-            return Optional.empty();
+        Expression lineUnchanged = Expression.builder()
+                .expression("#status = :open"
+                        + " AND " + line + ".#sku = :sku"
+                        + " AND " + line + ".#unitPriceCents = :unitPriceCents"
+                        + " AND " + line + ".#quantity >= :minimumBefore"
+                        + " AND " + line + ".#quantity <= :maximumBefore")
+                .expressionNames(Map.of(
+                        "#status", "status",
+                        "#items", "items",
+                        "#sku", "sku",
+                        "#unitPriceCents", "unitPriceCents",
+                        "#quantity", "quantity"))
+                .expressionValues(Map.of(
+                        ":open", s(OrderStatus.OPEN.name()),
+                        ":sku", s(change.sku()),
+                        ":unitPriceCents", n(change.unitPriceCents()),
+                        ":minimumBefore", n(change.minimumBefore()),
+                        ":maximumBefore", n(change.maximumBefore())))
+                .build();
+        return writes.update(table, key(orderId), update, ownedBy(lineUnchanged, customerId));
+    }
+
+    /** The condition, and for a customer (not an admin) that the order is theirs. */
+    private static Expression ownedBy(Expression condition, String customerId) {
+        if (customerId == null) {
+            return condition;
         }
+        Expression owner = Expression.builder()
+                .expression("#customerId = :customerId")
+                .putExpressionName("#customerId", "customerId")
+                .putExpressionValue(":customerId", s(customerId))
+                .build();
+        return Expression.join(condition, owner, " AND ");
     }
 
-    private static Map<String, AttributeValue> key(String orderId) {
-        return Map.of("orderId", s(orderId));
-    }
-
-    private static Map<String, AttributeValue> toItem(Order order) {
-        List<AttributeValue> lines = order.items().stream()
-                .map(line -> AttributeValue.fromM(Map.of(
-                        "sku", s(line.sku()),
-                        "quantity", n(line.quantity()),
-                        "unitPriceCents", n(line.unitPriceCents()))))
-                .toList();
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("orderId", s(order.orderId()));
-        item.put("customerId", s(order.customerId()));
-        item.put("status", s(order.status().name()));
-        item.put("currency", s(order.currency()));
-        item.put("items", AttributeValue.fromL(lines));
-        item.put("totalCents", n(order.totalCents()));
-        item.put("createdAt", s(order.createdAt()));
-        item.put("updatedAt", s(order.updatedAt()));
-        item.put("version", n(order.version()));
-        item.put("requestFingerprint", s(order.requestFingerprint()));
-        return item;
-    }
-
-    private static Order fromItem(Map<String, AttributeValue> item) {
-        List<OrderLine> lines = item.get("items").l().stream()
-                .map(AttributeValue::m)
-                .map(line -> new OrderLine(
-                        line.get("sku").s(),
-                        Integer.parseInt(line.get("quantity").n()),
-                        Long.parseLong(line.get("unitPriceCents").n())))
-                .toList();
-        return new Order(
-                item.get("orderId").s(),
-                item.get("customerId").s(),
-                OrderStatus.valueOf(item.get("status").s()),
-                item.get("currency").s(),
-                lines,
-                Long.parseLong(item.get("totalCents").n()),
-                item.get("createdAt").s(),
-                item.get("updatedAt").s(),
-                Long.parseLong(item.get("version").n()),
-                item.get("requestFingerprint").s());
+    private static Key key(String orderId) {
+        return Key.builder().partitionValue(orderId).build();
     }
 
     private static AttributeValue s(String value) {

@@ -1,7 +1,9 @@
 package dev.serverlesspatterns.orders.outbox;
 
 import dev.serverlesspatterns.events.orders.OrderEvents;
+import dev.serverlesspatterns.orders.OrdersProperties;
 import dev.serverlesspatterns.orders.outbox.OrderStreamRecords.OrderEvent;
+import dev.serverlesspatterns.platform.Settings;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
@@ -21,14 +23,10 @@ class OrderEventsBus {
     private final JsonMapper json;
     private final String busName;
 
-    OrderEventsBus(EventBridgeClient events, JsonMapper json, OrderEventsProperties properties) {
-        if (properties.busName() == null || properties.busName().isBlank()) {
-            throw new IllegalStateException(
-                    "orders.events.bus-name is empty: set ORDER_EVENTS_BUS to the orders event bus");
-        }
+    OrderEventsBus(EventBridgeClient events, JsonMapper json, OrdersProperties properties) {
         this.events = events;
         this.json = json;
-        this.busName = properties.busName();
+        this.busName = Settings.required(properties.events().busName(), "orders.events.bus-name", "ORDER_EVENTS_BUS");
     }
 
     /**

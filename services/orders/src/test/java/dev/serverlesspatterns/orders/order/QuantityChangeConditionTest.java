@@ -8,6 +8,7 @@ import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import dev.serverlesspatterns.orders.OrdersProperties;
+import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -39,12 +41,14 @@ class QuantityChangeConditionTest {
     void openTable(ProvisionedStack stack) {
         dynamo = stack.client(DynamoDbClient.builder());
         orders = new OrderTable(
-                dynamo,
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build(),
+                new ConditionalWrites(dynamo),
                 new OrdersProperties(
                         stack.physicalName("OrdersTable"),
                         "byCustomer",
                         new OrdersProperties.Paging(20, 100),
-                        new OrdersProperties.OrderConfirmation(null, Duration.ofSeconds(2))));
+                        new OrdersProperties.OrderConfirmation(null, Duration.ofSeconds(2)),
+                        new OrdersProperties.Events(null)));
         table = new OrdersTableProbe(stack);
     }
 

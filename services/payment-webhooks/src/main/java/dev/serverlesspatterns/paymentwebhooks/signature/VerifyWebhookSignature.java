@@ -3,6 +3,7 @@ package dev.serverlesspatterns.paymentwebhooks.signature;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
 import dev.serverlesspatterns.paymentwebhooks.PaymentWebhooksProperties;
+import dev.serverlesspatterns.platform.api.Unauthorized;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,23 @@
 package dev.serverlesspatterns.payments.intent;
 
+import static dev.serverlesspatterns.platform.dynamodb.UpdateActions.set;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+
 import dev.serverlesspatterns.events.billing.PaymentFailed;
 import dev.serverlesspatterns.payments.PaymentsProperties;
+import dev.serverlesspatterns.platform.Settings;
+import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
+import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.update.UpdateExpression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The payment intents table: one item per invoice, keyed by {@code invoiceId}: {@code invoiceId} S, {@code orderId} S,
@@ -51,12 +60,52 @@ class PaymentIntentTable {
         NO_INTENT
     }
 
-    private final DynamoDbClient dynamo;
-    private final String tableName;
+    private static final TableSchema<PaymentIntent> SCHEMA = RecordSchema.of(
+                    PaymentIntent.class,
+                    intent -> new PaymentIntent(
+                            intent.get("invoiceId"),
+                            intent.get("orderId"),
+                            intent.get("customerId"),
+                            intent.get("amountCents", 0L),
+                            intent.get("currency"),
+                            intent.get("createdAt"),
+                            Optional.ofNullable(intent.get("cancelledAt"))))
+            .attribute(String.class, "invoiceId", PaymentIntent::invoiceId, primaryPartitionKey())
+            .attribute(String.class, "orderId", PaymentIntent::orderId)
+            .attribute(String.class, "customerId", PaymentIntent::customerId)
+            .attribute(Long.class, "amountCents", PaymentIntent::amountCents)
+            .attribute(String.class, "currency", PaymentIntent::currency)
+            .attribute(String.class, "status", intent -> intent.cancelled() ? CANCELLED : PENDING)
+            .attribute(Instant.class, "createdAt", PaymentIntent::createdAt)
+            .attribute(
+                    Instant.class, "cancelledAt", intent -> intent.cancelledAt().orElse(null))
+            .build();
 
-    PaymentIntentTable(DynamoDbClient dynamo, PaymentsProperties properties) {
-        this.dynamo = dynamo;
-        this.tableName = properties.intentsTableName();
+    /** An intent's status alone: what a refused update reads to tell why. */
+    private record Status(String invoiceId, String status) {}
+
+    private static final TableSchema<Status> STATUS = RecordSchema.of(
+                    Status.class, status -> new Status(status.get("invoiceId"), status.get("status")))
+            .attribute(String.class, "invoiceId", Status::invoiceId, primaryPartitionKey())
+            .attribute(String.class, "status", Status::status)
+            .build();
+
+    private static final Expression STILL_PENDING = Expression.builder()
+            .expression("#status = :pending")
+            .putExpressionName("#status", "status")
+            .putExpressionValue(":pending", s(PENDING))
+            .build();
+
+    private final DynamoDbTable<PaymentIntent> table;
+    private final DynamoDbTable<Status> statuses;
+    private final ConditionalWrites writes;
+
+    PaymentIntentTable(DynamoDbEnhancedClient dynamo, ConditionalWrites writes, PaymentsProperties properties) {
+        String tableName = Settings.required(
+                properties.intentsTableName(), "payments.intents-table-name", "PAYMENT_INTENTS_TABLE");
+        this.table = dynamo.table(tableName, SCHEMA);
+        this.statuses = dynamo.table(tableName, STATUS);
+        this.writes = writes;
     }
 
     /**
@@ -66,80 +115,48 @@ class PaymentIntentTable {
      * @return false when it was opened before (the write then changed nothing)
      */
     boolean openOnce(PaymentIntent intent) {
-        Map<String, AttributeValue> item = new HashMap<>(Map.of(
-                "invoiceId", s(intent.invoiceId()),
-                "orderId", s(intent.orderId()),
-                "customerId", s(intent.customerId()),
-                "amountCents", AttributeValue.fromN(Long.toString(intent.amountCents())),
-                "currency", s(intent.currency()),
-                "status", s(intent.cancelled() ? CANCELLED : PENDING),
-                "createdAt", s(intent.createdAt().toString())));
-        intent.cancelledAt().ifPresent(at -> item.put("cancelledAt", s(at.toString())));
-        try {
-            dynamo.putItem(
-                    put -> put.tableName(tableName).item(item).conditionExpression("attribute_not_exists(invoiceId)"));
-            return true;
-        } catch (ConditionalCheckFailedException openedBefore) {
-            return false;
-        }
+        return writes.putIfAbsent(table, intent);
     }
 
     /** Marks the invoice's intent FAILED in one conditional {@code UpdateItem}, if it is still PENDING. */
     Marking markFailed(PaymentFailed failure) {
-        try {
-            dynamo.updateItem(update -> update.tableName(tableName)
-                    .key(key(failure.invoiceId()))
-                    .updateExpression("SET #status = :failed, failureReason = :reason, failedAt = :failedAt")
-                    .conditionExpression("#status = :pending")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":pending", s(PENDING),
-                            ":failed", s(FAILED),
-                            ":reason", s(failure.reason()),
-                            ":failedAt", s(failure.failedAt().toString()))));
+        UpdateExpression failed = UpdateExpression.builder()
+                .addAction(set("status", s(FAILED)))
+                .addAction(set("failureReason", s(failure.reason())))
+                .addAction(set("failedAt", s(failure.failedAt().toString())))
+                .build();
+        if (writes.update(table, key(failure.invoiceId()), failed, STILL_PENDING)
+                .isPresent()) {
             return Marking.MARKED;
-        } catch (ConditionalCheckFailedException notApplied) {
-            String status = statusOf(failure.invoiceId());
-            if (status == null) {
-                return Marking.NO_INTENT;
-            }
-            return CANCELLED.equals(status) ? Marking.CANCELLED : Marking.ALREADY_FAILED;
         }
+        return statusOf(failure.invoiceId())
+                .map(status -> CANCELLED.equals(status) ? Marking.CANCELLED : Marking.ALREADY_FAILED)
+                .orElse(Marking.NO_INTENT);
     }
 
     /** Marks the invoice's intent CANCELLED in one conditional {@code UpdateItem}, if it is still PENDING. */
     Cancelling cancel(String invoiceId, Instant cancelledAt) {
-        try {
-            dynamo.updateItem(update -> update.tableName(tableName)
-                    .key(key(invoiceId))
-                    .updateExpression("SET #status = :cancelled, cancelledAt = :cancelledAt")
-                    .conditionExpression("#status = :pending")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":pending", s(PENDING),
-                            ":cancelled", s(CANCELLED),
-                            ":cancelledAt", s(cancelledAt.toString()))));
+        UpdateExpression cancelled = UpdateExpression.builder()
+                .addAction(set("status", s(CANCELLED)))
+                .addAction(set("cancelledAt", s(cancelledAt.toString())))
+                .build();
+        if (writes.update(table, key(invoiceId), cancelled, STILL_PENDING).isPresent()) {
             return Cancelling.CANCELLED;
-        } catch (ConditionalCheckFailedException notApplied) {
-            String status = statusOf(invoiceId);
-            if (status == null) {
-                return Cancelling.NO_INTENT;
-            }
-            return CANCELLED.equals(status) ? Cancelling.ALREADY_CANCELLED : Cancelling.ALREADY_FAILED;
         }
+        return statusOf(invoiceId)
+                .map(status -> CANCELLED.equals(status) ? Cancelling.ALREADY_CANCELLED : Cancelling.ALREADY_FAILED)
+                .orElse(Cancelling.NO_INTENT);
     }
 
-    /** The intent's status, read strongly consistently; null when the invoice has none. */
-    private String statusOf(String invoiceId) {
-        AttributeValue status = dynamo.getItem(
-                        get -> get.tableName(tableName).key(key(invoiceId)).consistentRead(true))
-                .item()
-                .get("status");
-        return status == null ? null : status.s();
+    /** The intent's status, read strongly consistently; empty when the invoice has none. */
+    private Optional<String> statusOf(String invoiceId) {
+        return Optional.ofNullable(
+                        statuses.getItem(get -> get.key(key(invoiceId)).consistentRead(true)))
+                .map(Status::status);
     }
 
-    private static Map<String, AttributeValue> key(String invoiceId) {
-        return Map.of("invoiceId", s(invoiceId));
+    private static Key key(String invoiceId) {
+        return Key.builder().partitionValue(invoiceId).build();
     }
 
     private static AttributeValue s(String value) {

@@ -1,15 +1,25 @@
 package dev.serverlesspatterns.payments.intent;
 
+import static dev.serverlesspatterns.platform.dynamodb.UpdateActions.add;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+
 import dev.serverlesspatterns.payments.PaymentsProperties;
+import dev.serverlesspatterns.platform.Settings;
+import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
+import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.update.SetAction;
+import software.amazon.awssdk.enhanced.dynamodb.update.UpdateExpression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The payment orders table: one item per order payments has heard of, keyed by {@code orderId}: {@code orderId} S,
@@ -26,22 +36,38 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 @Component
 class PaymentOrderTable {
 
-    private final DynamoDbClient dynamo;
-    private final String tableName;
+    private static final TableSchema<PaymentOrder> SCHEMA = RecordSchema.of(
+                    PaymentOrder.class,
+                    order -> new PaymentOrder(
+                            order.get("orderId"),
+                            order.get("invoiceIds", Set.of()),
+                            Optional.ofNullable(order.get("cancelledAt"))))
+            .attribute(String.class, "orderId", PaymentOrder::orderId, primaryPartitionKey())
+            // DynamoDB has no empty sets: an order without invoices has no attribute at all.
+            .attribute(
+                    EnhancedType.setOf(String.class),
+                    "invoiceIds",
+                    order -> order.invoiceIds().isEmpty() ? null : order.invoiceIds())
+            .attribute(
+                    Instant.class, "cancelledAt", order -> order.cancelledAt().orElse(null))
+            .build();
 
-    PaymentOrderTable(DynamoDbClient dynamo, PaymentsProperties properties) {
-        this.dynamo = dynamo;
-        this.tableName = properties.ordersTableName();
+    private final DynamoDbTable<PaymentOrder> table;
+    private final ConditionalWrites writes;
+
+    PaymentOrderTable(DynamoDbEnhancedClient dynamo, ConditionalWrites writes, PaymentsProperties properties) {
+        this.table = dynamo.table(
+                Settings.required(properties.ordersTableName(), "payments.orders-table-name", "PAYMENT_ORDERS_TABLE"),
+                SCHEMA);
+        this.writes = writes;
     }
 
     /** Adds the invoice to its order (a set, so a repeat changes nothing) and returns the order as it is now. */
     PaymentOrder registerInvoice(String orderId, String invoiceId) {
-        return toOrder(dynamo.updateItem(update -> update.tableName(tableName)
-                        .key(key(orderId))
-                        .updateExpression("ADD invoiceIds :invoice")
-                        .expressionAttributeValues(Map.of(":invoice", AttributeValue.fromSs(List.of(invoiceId))))
-                        .returnValues(ReturnValue.ALL_NEW))
-                .attributes());
+        UpdateExpression register = UpdateExpression.builder()
+                .addAction(add("invoiceIds", AttributeValue.fromSs(List.of(invoiceId))))
+                .build();
+        return writes.update(table, key(orderId), register, null).orElseThrow();
     }
 
     /**
@@ -49,32 +75,24 @@ class PaymentOrderTable {
      * is now, with the invoices issued for it so far.
      */
     PaymentOrder recordCancellation(String orderId, Instant cancelledAt) {
-        return toOrder(dynamo.updateItem(update -> update.tableName(tableName)
-                        .key(key(orderId))
-                        .updateExpression("SET cancelledAt = if_not_exists(cancelledAt, :cancelledAt)")
-                        .expressionAttributeValues(Map.of(":cancelledAt", AttributeValue.fromS(cancelledAt.toString())))
-                        .returnValues(ReturnValue.ALL_NEW))
-                .attributes());
+        UpdateExpression cancel = UpdateExpression.builder()
+                .addAction(SetAction.builder()
+                        .path("#cancelledAt")
+                        .value("if_not_exists(#cancelledAt, :cancelledAt)")
+                        .putExpressionName("#cancelledAt", "cancelledAt")
+                        .putExpressionValue(":cancelledAt", AttributeValue.fromS(cancelledAt.toString()))
+                        .build())
+                .build();
+        return writes.update(table, key(orderId), cancel, null).orElseThrow();
     }
 
     /** When the order was cancelled, read strongly consistently; empty when it was not (or is unknown). */
     Optional<Instant> cancelledAt(String orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(
-                        get -> get.tableName(tableName).key(key(orderId)).consistentRead(true))
-                .item();
-        return item.isEmpty() ? Optional.empty() : toOrder(item).cancelledAt();
+        return Optional.ofNullable(table.getItem(get -> get.key(key(orderId)).consistentRead(true)))
+                .flatMap(PaymentOrder::cancelledAt);
     }
 
-    private static PaymentOrder toOrder(Map<String, AttributeValue> item) {
-        AttributeValue invoiceIds = item.get("invoiceIds");
-        AttributeValue cancelledAt = item.get("cancelledAt");
-        return new PaymentOrder(
-                item.get("orderId").s(),
-                invoiceIds == null ? Set.of() : Set.copyOf(invoiceIds.ss()),
-                cancelledAt == null ? Optional.empty() : Optional.of(Instant.parse(cancelledAt.s())));
-    }
-
-    private static Map<String, AttributeValue> key(String orderId) {
-        return Map.of("orderId", AttributeValue.fromS(orderId));
+    private static Key key(String orderId) {
+        return Key.builder().partitionValue(orderId).build();
     }
 }
