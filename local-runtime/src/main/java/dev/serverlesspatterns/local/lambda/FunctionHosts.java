@@ -3,6 +3,7 @@ package dev.serverlesspatterns.local.lambda;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
 import dev.serverlesspatterns.local.template.Intrinsics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +65,10 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
             byArtifact.forEach((artifact, definitions) -> {
                 ServiceProcess service = ServiceProcess.start(
                         definitions.getFirst().serviceName(),
-                        bootJar(artifact, definitions.getFirst().serviceName()),
+                        List.of(
+                                "-jar",
+                                bootJar(artifact, definitions.getFirst().serviceName())
+                                        .toString()),
                         serviceEnvironment(stack, runtimeEnvironment, definitions, intrinsics),
                         logDirectory);
                 started.add(service);
@@ -156,6 +160,12 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
     }
 
     private static Path bootJar(Path artifact, String serviceName) {
-        return artifact.resolveSibling(serviceName + BOOT_JAR_SUFFIX);
+        Path bootJar = artifact.resolveSibling(serviceName + BOOT_JAR_SUFFIX);
+        if (!Files.isRegularFile(bootJar)) {
+            // The hint skips tests because running the suite needs only the jars; ./mvnw verify runs the tests.
+            throw new IllegalStateException("Service " + serviceName + " is not built: " + bootJar
+                    + " is missing. Build it first with ./mvnw -DskipTests package");
+        }
+        return bootJar;
     }
 }
