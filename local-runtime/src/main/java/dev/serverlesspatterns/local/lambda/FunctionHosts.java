@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * Lambda artifact ({@code services/orders/target/orders-aws.jar}); the service's runnable Boot jar lies beside
  * it ({@code orders-exec.jar}) and serves all functions with that CodeUri, each picked by its
  * {@code SPRING_CLOUD_FUNCTION_DEFINITION}.
+ *
+ * <p>Each service heals like a Lambda execution environment ({@link ServiceProcess}): a crash or a timeout comes back
+ * as the function error Lambda reports, never as an exception, so every event source applies its own retry rules.
  */
 public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
 

@@ -43,7 +43,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** All services start at once, so on a busy two-core laptop each may take minutes. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
     /** How long a failed connection waits for the JVM's exit to tell a crash from a refused request. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
