@@ -33,11 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
  * a port for it, so two services can never be handed the same one.
  *
  * <p>It heals like Lambda: when the JVM dies, the invocations in flight end as {@code Runtime.ExitError} and the next
- * invocation starts a new JVM (a cold start). An invocation past its timeout ends as {@code Sandbox.Timedout}, and
- * the JVM is discarded and replaced, as Lambda discards an execution environment after a timeout: nothing the
- * timed-out invocation still does may take effect, and its late answer is never read. Other invocations in flight
- * in that JVM then end as {@code Runtime.ExitError}; their event sources retry them as after a crash. The JVM stops
- * by itself when the JVM that launched it exits.
+ * invocation starts a new JVM (a cold start). An invocation past its timeout ends as {@code Sandbox.Timedout}; its
+ * late answer is never read, and the service interrupts the invocation's thread at the same deadline.
+ *
+ * <p>Unlike Lambda, a timeout does not discard the JVM. Lambda runs one invocation per execution environment, so
+ * discarding it after a timeout harms no one else; here one JVM hosts every function of a service, so discarding it
+ * would fail unrelated invocations in flight, and the cold start of its replacement (a minute on a busy two-core
+ * laptop) would count against the next invocation's timeout, which could then time out too, again and again. The
+ * cost: work of the timed-out invocation that ignores the interrupt may still finish, which is one more reason for
+ * consumers to be idempotent. The JVM stops by itself when the JVM that launched it exits.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -141,8 +145,7 @@ final class ServiceProcess implements AutoCloseable {
                     response.headers().firstValue("X-Amz-Function-Error").orElse(null));
         } catch (HttpTimeoutException timedOut) {
             String error = String.format(Locale.ROOT, "Task timed out after %.2f seconds", (double) timeoutSeconds);
-            log.warn("{}: invocation {} of {} failed: {}; replacing the service", name, requestId, definition, error);
-            discard(instance);
+            log.warn("{}: invocation {} of {} failed: {}", name, requestId, definition, error);
             return InvocationResult.environmentFailure("Sandbox.Timedout", requestId, error);
         } catch (IOException connectionLost) {
             String exit = exitOf(instance);

@@ -22,7 +22,7 @@ public class LocalLambdaAutoConfiguration {
     }
 
     @Bean
-    LocalRuntimeHandshake localRuntimeHandshake(LocalLambdaProperties properties) {
-        return new LocalRuntimeHandshake(properties);
+    LocalRuntimeHandshake localRuntimeHandshake(LocalLambdaProperties properties, FunctionCatalog catalog) {
+        return new LocalRuntimeHandshake(properties, catalog);
     }
 }

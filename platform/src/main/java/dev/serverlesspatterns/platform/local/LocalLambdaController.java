@@ -7,6 +7,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = LocalLambdaController.PREFIX, produces = MediaType.APPLICATION_JSON_VALUE)
-class LocalLambdaController {
+class LocalLambdaController implements AutoCloseable {
 
     static final String PREFIX = "/2015-03-31/functions";
     static final String FUNCTION_NAME_HEADER = "Lambda-Function-Name";
@@ -48,6 +54,8 @@ class LocalLambdaController {
 
     private final FunctionCatalog catalog;
     private final JsonMapper jsonMapper;
+    /** Each invocation runs on its own thread, so that it can be stopped at its deadline. */
+    private final ExecutorService invocations = Executors.newVirtualThreadPerTaskExecutor();
 
     LocalLambdaController(FunctionCatalog catalog, JsonMapper jsonMapper) {
         this.catalog = catalog;
@@ -57,12 +65,16 @@ class LocalLambdaController {
     /** The function beans this service offers, so the local runtime can check them against the template. */
     @GetMapping
     ResponseEntity<byte[]> functionNames() {
+        return ResponseEntity.ok(jsonMapper.toJson(functionNames(catalog)));
+    }
+
+    static TreeSet<String> functionNames(FunctionCatalog catalog) {
         TreeSet<String> names = new TreeSet<>();
         for (Class<?> kind : new Class<?>[] {Function.class, Consumer.class, Supplier.class}) {
             names.addAll(catalog.getNames(kind));
         }
         names.remove("functionRouter");
-        return ResponseEntity.ok(jsonMapper.toJson(names));
+        return names;
     }
 
     @PostMapping("/{definition}/invocations")
@@ -84,7 +96,7 @@ class LocalLambdaController {
                 functionName == null ? definition : functionName,
                 requestId == null ? UUID.randomUUID().toString() : requestId,
                 Duration.ofSeconds(timeoutSeconds));
-        try {
+        Future<byte[]> running = invocations.submit(() -> {
             Message<byte[]> request = AWSLambdaUtils.generateMessage(
                     event == null ? NO_EVENT : event,
                     function.getInputType(),
@@ -92,9 +104,26 @@ class LocalLambdaController {
                     jsonMapper,
                     context);
             Object result = function.apply(request);
-            return ResponseEntity.ok(
-                    AWSLambdaUtils.generateOutputFromObject(request, result, jsonMapper, function.getOutputType()));
-        } catch (RuntimeException | Error failure) {
+            return AWSLambdaUtils.generateOutputFromObject(request, result, jsonMapper, function.getOutputType());
+        });
+        try {
+            return ResponseEntity.ok(running.get(timeoutSeconds, TimeUnit.SECONDS));
+        } catch (TimeoutException timedOut) {
+            // The local runtime has reported the timeout and reads no answer; Lambda would freeze the work here, Java
+            // can only interrupt it (best effort).
+            running.cancel(true);
+            log.warn(
+                    "Function {} timed out after {} s (request {})",
+                    definition,
+                    timeoutSeconds,
+                    context.getAwsRequestId());
+            return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).build();
+        } catch (InterruptedException stopping) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+        } catch (ExecutionException failed) {
+            Throwable failure = failed.getCause();
             // Lambda reports the exception the handler threw, not its root cause: API Gateway matches its message.
             log.error("Function {} failed (request {})", definition, context.getAwsRequestId(), failure);
             return ResponseEntity.ok()
@@ -107,6 +136,12 @@ class LocalLambdaController {
                             "stackTrace",
                             stackTraceOf(failure))));
         }
+    }
+
+    /** Stops the invocations still running when the service stops. */
+    @Override
+    public void close() {
+        invocations.shutdownNow();
     }
 
     private byte[] errorBody(String type, String message) {
