@@ -121,10 +121,13 @@ final class ServiceProcess implements AutoCloseable {
         Instance instance;
         try {
             instance = running();
-        } catch (IllegalStateException cannotStart) {
-            log.warn("{}: invocation {} of {} failed, the service cannot start", name, requestId, definition);
+        } catch (RuntimeException cannotStart) {
+            // The message's first line says why; the rest is the service's log tail, which stays in its log file.
+            String reason =
+                    String.valueOf(cannotStart.getMessage()).lines().findFirst().orElse("");
+            log.warn("{}: invocation {} of {} failed: {}", name, requestId, definition, reason);
             return InvocationResult.environmentFailure(
-                    "Runtime.ExitError", requestId, "Runtime exited before it was ready: " + cannotStart.getMessage());
+                    "Runtime.ExitError", requestId, "Runtime exited before it was ready: " + reason);
         }
         HttpRequest request = HttpRequest.newBuilder(
                         instance.endpoint().resolve("/2015-03-31/functions/" + definition + "/invocations"))
