@@ -96,9 +96,10 @@ public final class LocalSuite implements AutoCloseable {
                     Provisioner.provision(options.template(), emulator.endpoint(), options.stackName(), parameters);
 
             progress.accept("[3/5] Starting services (logs in " + options.logDirectory() + ")");
-            // Services learn where the Lambda API is before it can start: it needs them to invoke.
-            int lambdaPort = LoopbackPorts.free();
-            URI lambdaEndpoint = URI.create("http://127.0.0.1:" + lambdaPort);
+            // Services learn where the Lambda API is before it answers: it needs them to invoke. Its port is held
+            // from now on, so nothing else can take it in between.
+            LambdaApiServer lambdaApi = started(running, LambdaApiServer.bind(stack, 0));
+            URI lambdaEndpoint = lambdaApi.endpoint();
             FunctionHosts functions = started(
                     running,
                     FunctionHosts.start(
@@ -120,7 +121,7 @@ public final class LocalSuite implements AutoCloseable {
                             sns,
                             Clock.systemUTC(),
                             options.asyncRetryDelays()));
-            started(running, LambdaApiServer.start(stack, functions, async, lambdaPort));
+            lambdaApi.serve(functions, async);
             progress.accept("      Lambda Invoke API at " + lambdaEndpoint);
             progress.accept("      Queue depths at " + lambdaEndpoint.resolve(LambdaApiServer.QUEUES_PATH));
             started(running, EventSources.start(stack, functions, async));

@@ -1,6 +1,5 @@
 package dev.serverlesspatterns.local.emulator;
 
-import dev.serverlesspatterns.local.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * moto's server on a free loopback port, started through a small Python launcher that exits together with
- * this JVM, so a killed test run leaves no emulator behind.
+ * this JVM, so a killed test run leaves no emulator behind. moto binds port 0 and reports the port it got, so no
+ * other process can take it between the choice and the bind.
  */
 final class MotoServer implements AwsEmulator {
 
@@ -40,18 +40,18 @@ final class MotoServer implements AwsEmulator {
     }
 
     static MotoServer start(String region) {
-        int port = LoopbackPorts.free();
         Path launcher = extractLauncher();
         Path logFile;
         try {
             logFile = Files.createTempFile("moto-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(
-                            "python3", launcher.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+            Path portFile = Files.createTempDirectory("moto-").resolve("port");
+            ProcessBuilder builder = new ProcessBuilder("python3", launcher.toString(), "-H", "127.0.0.1", "-p", "0")
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
             builder.environment().put("MOTO_ACCOUNT_ID", AwsEndpoint.ACCOUNT_ID);
+            builder.environment().put("LOCAL_RUNTIME_PORT_FILE", portFile.toString());
             Process process = builder.start();
-            URI uri = URI.create("http://127.0.0.1:" + port);
+            URI uri = URI.create("http://127.0.0.1:" + reportedPort(process, portFile, logFile));
             awaitReady(process, uri, logFile);
             log.debug("moto_server listening on {} (log {})", uri, logFile);
             return new MotoServer(process, new AwsEndpoint(uri, region, "test", "test", "moto_server at " + uri));
@@ -76,6 +76,23 @@ final class MotoServer implements AwsEmulator {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits for the port moto writes once it is bound. */
+    private static int reportedPort(Process process, Path portFile, Path logFile) throws IOException {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited at start:\n" + Files.readString(logFile));
+            }
+            if (Files.isRegularFile(portFile)) {
+                return Integer.parseInt(Files.readString(portFile).strip());
+            }
+            sleep();
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(
+                "moto_server did not bind within " + STARTUP_TIMEOUT + ":\n" + Files.readString(logFile));
     }
 
     private static void awaitReady(Process process, URI uri, Path logFile) throws IOException {

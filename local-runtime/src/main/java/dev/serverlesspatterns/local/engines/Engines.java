@@ -43,20 +43,18 @@ public final class Engines {
                     "Postgres container (" + POSTGRES_IMAGE + ")",
                     container::stop);
         }
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPort(LoopbackPorts.free())
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .start();
-            return new Running(
-                    postgres.getJdbcUrl("postgres", "postgres"),
-                    "postgres",
-                    "postgres",
-                    "embedded Postgres",
-                    () -> closeQuietly(postgres));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start embedded Postgres", e);
-        }
+        EmbeddedPostgres postgres = LoopbackPorts.startOnFreePort(
+                "embedded Postgres",
+                port -> EmbeddedPostgres.builder()
+                        .setPort(port)
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .start());
+        return new Running(
+                postgres.getJdbcUrl("postgres", "postgres"),
+                "postgres",
+                "postgres",
+                "embedded Postgres",
+                () -> closeQuietly(postgres));
     }
 
     public static Engine redis(Map<String, String> environment) {
@@ -75,15 +73,12 @@ public final class Engines {
                     "Redis container (" + REDIS_IMAGE + ")",
                     container::stop);
         }
-        try {
-            int port = LoopbackPorts.free();
+        return LoopbackPorts.startOnFreePort("embedded Redis", port -> {
             RedisServer redis =
                     RedisServer.newRedisServer().bind("127.0.0.1").port(port).build();
             redis.start();
             return new Running("redis://127.0.0.1:" + port, "", "", "embedded Redis", () -> stopQuietly(redis));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start embedded Redis", e);
-        }
+        });
     }
 
     private record External(String url, String username, String password) implements Engine {

@@ -171,7 +171,8 @@ public final class AsyncInvocations implements AsyncInvoker, AutoCloseable {
             if (Thread.interrupted()) {
                 throw new InterruptedException("Stopped during an attempt");
             }
-            // A crashed or timed-out runtime is an unhandled function error to Lambda, so it is retried like one.
+            // The hosts report crashes and timeouts as function errors themselves; a host that fails otherwise (a
+            // fault of the local runtime) is retried like an unhandled function error too.
             log.warn(
                     "Asynchronous invocation {} of {} did not complete",
                     event.requestId(),

@@ -53,9 +53,10 @@ public final class LambdaApiServer implements AutoCloseable {
     private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final FunctionNames names;
-    private final LambdaInvoker invoker;
-    private final AsyncInvoker asyncInvoker;
+    private final QueueDepths queues;
     private final HttpServer server;
+    private LambdaInvoker invoker;
+    private AsyncInvoker asyncInvoker;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     private enum InvocationType {
@@ -79,18 +80,15 @@ public final class LambdaApiServer implements AutoCloseable {
     /** An error as Lambda's REST-JSON protocol reports it, so the SDK throws the matching exception. */
     private record LambdaError(int status, String errorType, String message) {}
 
-    private LambdaApiServer(
-            FunctionNames names, LambdaInvoker invoker, AsyncInvoker asyncInvoker, InetSocketAddress address) {
+    private LambdaApiServer(FunctionNames names, QueueDepths queues, InetSocketAddress address) {
         this.names = names;
-        this.invoker = invoker;
-        this.asyncInvoker = asyncInvoker;
+        this.queues = queues;
         try {
             this.server = HttpServer.create(address, 64);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + address + " for the Lambda Invoke API", e);
         }
         server.setExecutor(executor);
-        server.createContext("/", this::serve);
     }
 
     /**
@@ -98,15 +96,28 @@ public final class LambdaApiServer implements AutoCloseable {
      * depth of every queue by owning service ({@link QueueDepths}), for whoever watches the suite run.
      */
     public static LambdaApiServer start(Stack stack, LambdaInvoker invoker, AsyncInvoker asyncInvoker, int port) {
-        LambdaApiServer api = new LambdaApiServer(
+        return bind(stack, port).serve(invoker, asyncInvoker);
+    }
+
+    /**
+     * Holds the port (0 for a free one) without answering yet, so the services the API invokes can learn its
+     * {@link #endpoint()} before they start; requests wait in the backlog until {@link #serve} is called.
+     */
+    public static LambdaApiServer bind(Stack stack, int port) {
+        return new LambdaApiServer(
                 new FunctionNames(stack.template(), stack.intrinsics()),
-                invoker,
-                asyncInvoker,
+                QueueDepths.of(stack),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        QueueDepths queues = QueueDepths.of(stack);
-        api.server.createContext(QUEUES_PATH, exchange -> serveQueueDepths(exchange, queues));
-        api.server.start();
-        return api;
+    }
+
+    /** Starts answering, with the invokers that run the functions. */
+    public LambdaApiServer serve(LambdaInvoker invoker, AsyncInvoker asyncInvoker) {
+        this.invoker = invoker;
+        this.asyncInvoker = asyncInvoker;
+        server.createContext("/", this::handle);
+        server.createContext(QUEUES_PATH, exchange -> serveQueueDepths(exchange, queues));
+        server.start();
+        return this;
     }
 
     /** What an SDK client's {@code endpointOverride} (or {@code AWS_ENDPOINT_URL_LAMBDA}) should be. */
@@ -120,7 +131,7 @@ public final class LambdaApiServer implements AutoCloseable {
         executor.close();
     }
 
-    private void serve(HttpExchange exchange) {
+    private void handle(HttpExchange exchange) {
         try (exchange) {
             exchange.getResponseHeaders()
                     .set("x-amzn-RequestId", UUID.randomUUID().toString());

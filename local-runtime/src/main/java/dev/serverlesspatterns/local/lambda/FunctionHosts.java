@@ -3,6 +3,7 @@ package dev.serverlesspatterns.local.lambda;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
 import dev.serverlesspatterns.local.template.Intrinsics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,9 @@ import java.util.function.Consumer;
  * Lambda artifact ({@code services/orders/target/orders-aws.jar}); the service's runnable Boot jar lies beside
  * it ({@code orders-exec.jar}) and serves all functions with that CodeUri, each picked by its
  * {@code SPRING_CLOUD_FUNCTION_DEFINITION}.
+ *
+ * <p>Each service heals like a Lambda execution environment ({@link ServiceProcess}): a crash or a timeout comes back
+ * as the function error Lambda reports, never as an exception, so every event source applies its own retry rules.
  */
 public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
 
@@ -64,7 +68,10 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
             byArtifact.forEach((artifact, definitions) -> {
                 ServiceProcess service = ServiceProcess.start(
                         definitions.getFirst().serviceName(),
-                        bootJar(artifact, definitions.getFirst().serviceName()),
+                        List.of(
+                                "-jar",
+                                bootJar(artifact, definitions.getFirst().serviceName())
+                                        .toString()),
                         serviceEnvironment(stack, runtimeEnvironment, definitions, intrinsics),
                         logDirectory);
                 started.add(service);
@@ -156,6 +163,12 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
     }
 
     private static Path bootJar(Path artifact, String serviceName) {
-        return artifact.resolveSibling(serviceName + BOOT_JAR_SUFFIX);
+        Path bootJar = artifact.resolveSibling(serviceName + BOOT_JAR_SUFFIX);
+        if (!Files.isRegularFile(bootJar)) {
+            // The hint skips tests because running the suite needs only the jars; ./mvnw verify runs the tests.
+            throw new IllegalStateException("Service " + serviceName + " is not built: " + bootJar
+                    + " is missing. Build it first with ./mvnw -DskipTests package");
+        }
+        return bootJar;
     }
 }

@@ -8,6 +8,9 @@ And it keeps FIFO groups in order after a visibility timeout: moto 5.2.1 keeps a
 after its visibility timeout has passed, so when several messages of one group come back it hands out the last one
 first (send m1, m2, m3, receive all, let them time out, receive: moto answers m3). SQS hands the group back from
 its oldest message, and blocks a group only while one of its messages is in flight.
+
+It binds the port it is given, 0 for any free one, and writes the port it got to the file named by
+LOCAL_RUNTIME_PORT_FILE, so the launcher never hands it a port that someone else may take first.
 """
 import functools
 import os
@@ -15,6 +18,7 @@ import sys
 import threading
 import time
 
+import werkzeug.serving
 from moto.dynamodb.responses import DynamoHandler
 from moto.server import main
 from moto.sqs.models import Queue
@@ -54,5 +58,22 @@ Queue.messages = property(messages_after_expired_receives)
 Queue.pending_message_groups = property(
     lambda self: {message.group_id for message in self._pending_messages
                   if message.group_id is not None and not message.visible})
+create_server = werkzeug.serving.make_server
+
+
+@functools.wraps(create_server)
+def create_server_and_report_its_port(*args, **kwargs):
+    server = create_server(*args, **kwargs)
+    if os.environ.get("MOTO_PORT") == "0":
+        os.environ["MOTO_PORT"] = str(server.port)
+    port_file = os.environ.get("LOCAL_RUNTIME_PORT_FILE")
+    if port_file:
+        with open(port_file + ".tmp", "w") as written:
+            written.write(str(server.port))
+        os.replace(port_file + ".tmp", port_file)
+    return server
+
+
+werkzeug.serving.make_server = create_server_and_report_its_port
 threading.Thread(target=exit_with_parent, daemon=True).start()
 main(sys.argv[1:])

@@ -1,27 +1,28 @@
 package dev.serverlesspatterns.platform.local;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.json.JsonMapper;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
-/** Starts the local Lambda endpoint only when the local runtime launched this service. */
+/**
+ * Serves the local Lambda endpoint whenever the service runs as a web app (its runnable jar). The Lambda artifact
+ * has no servlet container, and FunctionInvoker starts no web server, so none of this exists on Lambda.
+ */
 @AutoConfiguration
-@ConditionalOnProperty("platform.local.lambda-port")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(LocalLambdaProperties.class)
 public class LocalLambdaAutoConfiguration {
 
     @Bean
-    LocalLambdaEndpoint localLambdaEndpoint(
-            FunctionCatalog catalog,
-            JsonMapper jsonMapper,
-            LocalLambdaProperties properties,
-            ConfigurableApplicationContext context) {
-        return new LocalLambdaEndpoint(
-                catalog, jsonMapper, properties, () -> System.exit(SpringApplication.exit(context)));
+    LocalLambdaController localLambdaController(FunctionCatalog catalog, JsonMapper jsonMapper) {
+        return new LocalLambdaController(catalog, jsonMapper);
+    }
+
+    @Bean
+    LocalRuntimeHandshake localRuntimeHandshake(LocalLambdaProperties properties, FunctionCatalog catalog) {
+        return new LocalRuntimeHandshake(properties, catalog);
     }
 }

@@ -1,14 +1,14 @@
 package dev.serverlesspatterns.platform.local;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Set by the local runtime when it launches a service; absent on Lambda, where the endpoint never starts.
+ * Set by the local runtime when it launches a service; absent on Lambda, where no web server runs.
  *
- * @param lambdaPort loopback port the local runtime sends invocations to
+ * @param portFile where to write the port the web server got once the service is ready (null: write none); the
+ *     service binds port 0 and reports its port, so two services can never be handed the same one
  * @param stopWithParent stop this service when the process that launched it exits
  */
 @ConfigurationProperties("platform.local")
-public record LocalLambdaProperties(
-        int lambdaPort, @DefaultValue("true") boolean stopWithParent) {}
+public record LocalLambdaProperties(Path portFile, boolean stopWithParent) {}

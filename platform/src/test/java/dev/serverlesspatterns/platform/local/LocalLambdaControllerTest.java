@@ -8,17 +8,18 @@ import dev.serverlesspatterns.platform.api.ApiResponses;
 import dev.serverlesspatterns.platform.api.Caller;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,12 +29,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A service launched by the local runtime answers invocations exactly as Lambda's Invoke API would. */
-class LocalLambdaEndpointTest {
+class LocalLambdaControllerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static ConfigurableApplicationContext service;
+    private static URI base;
     private static URI functions;
 
     @SpringBootConfiguration
@@ -60,20 +62,33 @@ class LocalLambdaEndpointTest {
     }
 
     @BeforeAll
-    static void startTheService() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+    static void startTheService(@TempDir Path launcher) throws IOException {
+        // given a service started as the local runtime starts it: on port 0, reporting the port it got
+        Path portFile = launcher.resolve("greeting.port");
         service = new SpringApplicationBuilder(GreetingService.class)
-                .properties("platform.local.lambda-port=" + port, "platform.local.stop-with-parent=false")
+                .properties("server.port=0", "platform.local.port-file=" + portFile)
                 .run();
-        functions = URI.create("http://127.0.0.1:" + port + "/2015-03-31/functions");
+        int port = Integer.parseInt(Files.readString(portFile));
+        base = URI.create("http://127.0.0.1:" + port);
+        functions = base.resolve("/2015-03-31/functions");
     }
 
     @AfterAll
     static void stopTheService() {
         service.close();
+    }
+
+    @Test
+    void reportsTheLoopbackPortItBoundAndIsHealthy() throws Exception {
+        // when the launcher asks the reported port for the service's health
+        HttpResponse<String> health = HTTP.send(
+                HttpRequest.newBuilder(base.resolve("/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // then a web app answers there, on loopback only
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+        assertThat(service.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
     }
 
     @Test
@@ -138,7 +153,7 @@ class LocalLambdaEndpointTest {
     }
 
     private static byte[] fixture(String name) throws IOException {
-        try (InputStream in = LocalLambdaEndpointTest.class.getClassLoader().getResourceAsStream(name)) {
+        try (InputStream in = LocalLambdaControllerTest.class.getClassLoader().getResourceAsStream(name)) {
             return in.readAllBytes();
         }
     }
