@@ -19,9 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Where custom resource functions PUT their response, as they PUT it to CloudFormation's pre-signed S3 URL on AWS: one
  * URL per request, on loopback, answered 200 like S3 does. A PUT to a URL no request was given is refused, as S3 refuses
- * a URL it did not sign.
+ * a URL it did not sign. Tests of a custom resource function use it as the function's {@code ResponseURL} too.
  */
-final class ResponseEndpoint implements AutoCloseable {
+public final class ResponseEndpoint implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PATH = "/cloudformation/responses/";
@@ -37,7 +37,7 @@ final class ResponseEndpoint implements AutoCloseable {
         server.start();
     }
 
-    static ResponseEndpoint start() {
+    public static ResponseEndpoint start() {
         try {
             return new ResponseEndpoint(
                     HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8));
@@ -47,7 +47,7 @@ final class ResponseEndpoint implements AutoCloseable {
     }
 
     /** The {@code ResponseURL} of a request, and the response document that will arrive there. */
-    Expected expect(String requestId) {
+    public Expected expect(String requestId) {
         CompletableFuture<JsonNode> response = new CompletableFuture<>();
         expected.put(requestId, response);
         URI url = URI.create(
@@ -55,7 +55,7 @@ final class ResponseEndpoint implements AutoCloseable {
         return new Expected(url, response);
     }
 
-    record Expected(URI responseUrl, CompletableFuture<JsonNode> response) {}
+    public record Expected(URI responseUrl, CompletableFuture<JsonNode> response) {}
 
     @Override
     public void close() {
