@@ -106,15 +106,14 @@ public final class CustomResources {
         return event;
     }
 
-    private static JsonNode await(
-            CustomResourceDefinition resource, CompletableFuture<JsonNode> response, Duration timeout) {
+    private JsonNode await(CustomResourceDefinition resource, CompletableFuture<JsonNode> response, Duration timeout) {
         String what = "Custom resource " + resource.logicalId() + " (" + resource.type() + ")";
         try {
             return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException noResponse) {
             throw new IllegalStateException(
-                    what + " got no response within " + timeout.toSeconds() + " s (its function's timeout and "
-                            + RESPONSE_GRACE.toSeconds() + " s): its function must PUT one to the ResponseURL");
+                    what + " got no response within " + timeout.toSeconds() + " s (its function's Timeout and "
+                            + grace.toMillis() + " ms more): its function must PUT one to the ResponseURL");
         } catch (ExecutionException failed) {
             throw new IllegalStateException(
                     what + " could not be created: " + failed.getCause().getMessage(), failed);
