@@ -12,11 +12,8 @@ import dev.serverlesspatterns.local.template.FunctionDefinition;
 import dev.serverlesspatterns.local.template.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,15 +83,15 @@ public final class ColdStartBenchmark {
     List<FunctionResult> run() {
         Instant started = Instant.now();
         List<FunctionDefinition> functions = selectedFunctions();
-        Path probeJar = options.probeJar()
-                .orElseGet(ColdStartBenchmark::defaultProbeJar)
-                .toAbsolutePath();
-        if (!Files.isRegularFile(probeJar)) {
-            throw new IllegalStateException(probeJar + " is missing: build it with ./mvnw -pl benchmarks package");
-        }
-        List<Path> floorClasspath =
-                List.of(probeJar, jarOf(JsonMapper.class), jarOf(JsonParser.class), jarOf(JsonProperty.class));
+        Path probeJar =
+                options.probeJar().orElseGet(FunctionJvm::defaultProbeJar).toAbsolutePath();
         Path runLogs = repository.resolve("benchmarks/target/cold-start-runs");
+        FunctionJvm functionJvm = new FunctionJvm(probeJar, RUN_TIMEOUT, runLogs);
+        List<Path> floorClasspath = List.of(
+                probeJar,
+                FunctionJvm.jarOf(JsonMapper.class),
+                FunctionJvm.jarOf(JsonParser.class),
+                FunctionJvm.jarOf(JsonProperty.class));
         ChildJvm jvm = new ChildJvm(java, JVM_OPTIONS, RUN_TIMEOUT, runLogs);
         MachineInfo machine = MachineInfo.describe(java);
         log.info(
@@ -125,7 +122,7 @@ public final class ColdStartBenchmark {
                     .findFirst();
             for (int i = 0; i < functions.size(); i++) {
                 String position = "[" + (i + 1) + "/" + functions.size() + "]";
-                results.add(benchmark(position, functions.get(i), stack, jvm, probeJar, floorClasspath));
+                results.add(benchmark(position, functions.get(i), stack, functionJvm, jvm, floorClasspath));
             }
         }
         Duration took = Duration.between(started, Instant.now());
@@ -153,8 +150,8 @@ public final class ColdStartBenchmark {
             String position,
             FunctionDefinition function,
             Stack stack,
+            FunctionJvm functionJvm,
             ChildJvm jvm,
-            Path probeJar,
             List<Path> floorClasspath) {
         String name = function.logicalId();
         String definition = function.functionDefinition(stack.intrinsics());
@@ -175,16 +172,11 @@ public final class ColdStartBenchmark {
                 stack.endpoint().environment(),
                 options.withToolOptions());
         String event = fixture.get().toString();
-        String handlerClass = function.handler().split("::")[0];
         FunctionResult result = FunctionResult.measuring(name, relative(fixture.get()));
         for (int run = 1; run <= options.runs(); run++) {
             String label = position + " " + name + " run " + run + "/" + options.runs();
-            RunResult measured = jvm.run(
-                    name + "-function-" + run,
-                    List.of(function.codeUri(), probeJar),
-                    InvokeOnce.class.getName(),
-                    List.of(handlerClass, event, stack.ref(name)),
-                    environment);
+            RunResult measured = functionJvm.invoke(
+                    name + "-function-" + run, function, environment, fixture.get(), stack.ref(name));
             result.function().add(measured);
             progress(label, measured);
 
@@ -310,26 +302,5 @@ public final class ColdStartBenchmark {
 
     private static String seconds(long millis) {
         return String.format(Locale.ROOT, "%.1f", millis / 1000.0);
-    }
-
-    /** {@code target/benchmarks-probe.jar}, next to the benchmark's own jar or classes folder. */
-    private static Path defaultProbeJar() {
-        return jarOf(ColdStartBenchmark.class).getParent().resolve("benchmarks-probe.jar");
-    }
-
-    /** The jar (or classes folder) a class was loaded from: the floor's JVM gets the same Jackson jars. */
-    private static Path jarOf(Class<?> type) {
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        try {
-            if (source == null) {
-                throw new IllegalArgumentException("no code source");
-            }
-            return Path.of(source.getLocation().toURI());
-        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException nested) {
-            throw new IllegalStateException(
-                    "Cannot locate the jar of " + type.getName()
-                            + ": run the benchmark from a plain classpath (benchmarks/cold-start does)",
-                    nested);
-        }
     }
 }

@@ -23,7 +23,8 @@ import java.util.UUID;
  * line and exits, which also runs the handler's shutdown hooks (Spring closes its context).
  *
  * <p>Arguments: handler class (a template {@code Handler} such as {@code Class::handleRequest} is accepted),
- * event file, function name for the context.
+ * event file, function name for the context. With the handler class alone it stops after the construction (init
+ * only, outcome {@code initialized}), as SnapStart's init while a version is published.
  */
 public final class InvokeOnce {
 
@@ -33,14 +34,18 @@ public final class InvokeOnce {
     private InvokeOnce() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            throw new IllegalArgumentException("Usage: InvokeOnce <handler class> <event file> [function name]");
+        if (args.length < 1) {
+            throw new IllegalArgumentException("Usage: InvokeOnce <handler class> [<event file> [function name]]");
         }
-        byte[] event = Files.readAllBytes(Path.of(args[1]));
-        String functionName = args.length > 2 ? args[2] : "benchmark";
         long constructing = System.currentTimeMillis();
         RequestStreamHandler handler = instantiate(args[0].split("::")[0]);
         long initialized = System.currentTimeMillis();
+        if (args.length == 1) {
+            report(initialized - constructing, 0, "initialized");
+            return;
+        }
+        byte[] event = Files.readAllBytes(Path.of(args[1]));
+        String functionName = args.length > 2 ? args[2] : "benchmark";
 
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         String outcome;
@@ -56,17 +61,15 @@ public final class InvokeOnce {
             functionError.printStackTrace(standardError());
             outcome = "error:" + functionError.getClass().getSimpleName();
         }
-        long responded = System.currentTimeMillis();
+        report(initialized - constructing, System.currentTimeMillis() - initialized, outcome);
+    }
 
+    /** Prints the result line and exits, which also runs the handler's shutdown hooks (Spring closes its context). */
+    private static void report(long initMs, long invokeMs, String outcome) {
+        long responded = System.currentTimeMillis();
         // Read after the answer, so loading the management classes is not part of the measured time.
         long jvmStarted = ManagementFactory.getRuntimeMXBean().getStartTime();
-        new ProbeResult(
-                        PeakRss.ofThisProcessKb(),
-                        responded - jvmStarted,
-                        initialized - constructing,
-                        responded - initialized,
-                        outcome)
-                .printToStdout();
+        new ProbeResult(PeakRss.ofThisProcessKb(), responded - jvmStarted, initMs, invokeMs, outcome).printToStdout();
         System.exit(0);
     }
 

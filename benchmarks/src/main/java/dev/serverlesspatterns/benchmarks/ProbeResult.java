@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * @param outcome what the answer was: an HTTP status code, {@code Allow}/{@code Deny} for an IAM policy,
  *     {@code ok} for anything else, or {@code error:<ExceptionType>}; never contains a space
  */
-record ProbeResult(long rssKb, long firstResponseMs, long initMs, long invokeMs, String outcome) {
+public record ProbeResult(long rssKb, long firstResponseMs, long initMs, long invokeMs, String outcome) {
 
     static final String MARKER = "RESULT";
 
@@ -31,7 +31,7 @@ record ProbeResult(long rssKb, long firstResponseMs, long initMs, long invokeMs,
     private static final Pattern POLICY_EFFECT = Pattern.compile("\"Effect\"\\s*:\\s*\"(Allow|Deny)\"");
     private static final List<String> KEYS = List.of("rss_kb", "first_response_ms", "init_ms", "invoke_ms", "outcome");
 
-    ProbeResult {
+    public ProbeResult {
         if (outcome.isEmpty() || outcome.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("An outcome is one word, not '" + outcome + "'");
         }

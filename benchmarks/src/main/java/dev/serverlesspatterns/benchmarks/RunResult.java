@@ -1,7 +1,7 @@
 package dev.serverlesspatterns.benchmarks;
 
 /** One JVM start: measured, or failed with the reason and the end of its log. */
-sealed interface RunResult {
+public sealed interface RunResult {
 
     /** @param wallMs the whole process, from starting it to its exit, measured by the parent */
     record Measured(long wallMs, ProbeResult probe) implements RunResult {}

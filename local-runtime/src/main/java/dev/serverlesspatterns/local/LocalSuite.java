@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.local;
 
+import dev.serverlesspatterns.local.customresource.CustomResources;
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import dev.serverlesspatterns.local.engines.Engine;
@@ -37,8 +38,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The whole suite on one machine, wired by infra/template.yaml: the AWS emulator (see {@link AwsEmulators}),
  * the Postgres engine when the template asks for one ({@link PostgresParameters}), the template's resources in the
- * emulator, each service's Boot app hosting its functions, the Lambda Invoke API with asynchronous retries, the SQS,
- * SNS and EventBridge event sources, and API Gateway in front.
+ * emulator, each service's Boot app hosting its functions, the custom resources those functions back
+ * ({@link CustomResources}), the Lambda Invoke API with asynchronous retries, the SQS, SNS and EventBridge event
+ * sources, and API Gateway in front.
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -107,6 +109,8 @@ public final class LocalSuite implements AutoCloseable {
                             Map.of("AWS_ENDPOINT_URL_LAMBDA", lambdaEndpoint.toString()),
                             options.logDirectory(),
                             line -> progress.accept("      " + line)));
+            // As a deploy does, before anything feeds the functions: the consumers need the migrated schema.
+            CustomResources.createAll(stack, functions, line -> progress.accept("      " + line));
 
             progress.accept("[4/5] Starting the Lambda API and the event sources");
             SqsClient sqs = started(running, emulator.endpoint().configure(SqsClient.builder()));

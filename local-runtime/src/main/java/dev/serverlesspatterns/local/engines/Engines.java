@@ -57,6 +57,19 @@ public final class Engines {
                 () -> closeQuietly(postgres));
     }
 
+    /**
+     * A Postgres nobody serves: a JDBC URL naming a closed loopback port, for a run whose template asks for a database
+     * it must never reach (provisioning only, or proving that functions start without the network).
+     */
+    public static Engine unreachablePostgres() {
+        return new Running(
+                "jdbc:postgresql://127.0.0.1:" + LoopbackPorts.free() + "/unreachable",
+                "nobody",
+                "unreachable",
+                "no Postgres (a closed loopback port)",
+                () -> {});
+    }
+
     public static Engine redis(Map<String, String> environment) {
         String url = environment.get("SPRING_DATA_REDIS_URL");
         if (url != null && !url.isBlank()) {

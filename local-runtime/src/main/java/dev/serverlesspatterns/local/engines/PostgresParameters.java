@@ -23,6 +23,11 @@ public record PostgresParameters(String url, String username, String password) {
                         name(postgres, "PasswordParameter")));
     }
 
+    /** Whether the run overrides all three parameters itself, so it needs no engine of the local runtime's. */
+    public boolean allIn(Map<String, String> overrides) {
+        return overrides.containsKey(url) && overrides.containsKey(username) && overrides.containsKey(password);
+    }
+
     public Map<String, String> filledFrom(Engine engine, Map<String, String> overrides) {
         Map<String, String> filled = new LinkedHashMap<>(overrides);
         filled.putIfAbsent(url, engine.url());

@@ -1,6 +1,7 @@
 package dev.serverlesspatterns.local.provision;
 
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
+import dev.serverlesspatterns.local.template.CustomResourceDefinition;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
 import dev.serverlesspatterns.local.template.RestApiDefinition;
 import dev.serverlesspatterns.local.template.SamTemplate;
@@ -20,7 +21,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Creates in the emulator what the template declares, so the local run is wired by the same file that
  * deploys to AWS. Every resource type is either provisioned, served by the local runtime itself, or listed
- * as deploy-only; anything else stops the run with a message instead of being silently skipped.
+ * as deploy-only; anything else stops the run with a message instead of being silently skipped. Custom resources
+ * ({@link CustomResourceDefinition}) need their functions running, so they are created after the services start
+ * ({@code customresource.CustomResources}), not here.
  */
 public final class Provisioner {
 
@@ -58,6 +61,7 @@ public final class Provisioner {
                 .map(TemplateResource::type)
                 .filter(type -> !provisionedTypes().contains(type)
                         && !SERVED_LOCALLY.contains(type)
+                        && !CustomResourceDefinition.isCustomResource(type)
                         && !DEPLOY_ONLY.contains(type))
                 .forEach(unsupported::add);
         return unsupported;
@@ -100,7 +104,14 @@ public final class Provisioner {
                                                 + ":function:" + stack.generatedName(resource.logicalId())));
                     case RestApiDefinition.TYPE ->
                         stack.record(resource.logicalId(), "local", Map.of("RootResourceId", "root"));
-                    default -> log.debug("{} ({}) is deploy-only", resource.logicalId(), resource.type());
+                    default ->
+                        log.debug(
+                                "{} ({}) is {}",
+                                resource.logicalId(),
+                                resource.type(),
+                                CustomResourceDefinition.isCustomResource(resource.type())
+                                        ? "created once the services run"
+                                        : "deploy-only");
                 }
             }
         }

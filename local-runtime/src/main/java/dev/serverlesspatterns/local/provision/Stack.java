@@ -3,10 +3,12 @@ package dev.serverlesspatterns.local.provision;
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
 import dev.serverlesspatterns.local.template.Intrinsics;
 import dev.serverlesspatterns.local.template.SamTemplate;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,6 +54,8 @@ public final class Stack implements Intrinsics.Resources {
                         AwsEndpoint.ACCOUNT_ID,
                         "AWS::StackName",
                         stackName,
+                        "AWS::StackId",
+                        stackId(),
                         "AWS::Partition",
                         "aws",
                         "AWS::URLSuffix",
@@ -61,9 +65,10 @@ public final class Stack implements Intrinsics.Resources {
 
     /**
      * A property value with every intrinsic inside it resolved, at any depth: what CloudFormation hands a
-     * resource for JSON-typed properties such as redrive, filter policies and event patterns.
+     * resource for JSON-typed properties such as redrive, filter policies and event patterns, and a custom resource's
+     * function for its {@code ResourceProperties}.
      */
-    Object resolveAll(Object value) {
+    public Object resolveAll(Object value) {
         return resolveAll(intrinsics(), value);
     }
 
@@ -98,6 +103,20 @@ public final class Stack implements Intrinsics.Resources {
     void record(String logicalId, String ref, Map<String, String> resourceAttributes) {
         refs.put(logicalId, ref);
         resourceAttributes.forEach((attribute, value) -> attributes.put(logicalId + "." + attribute, value));
+    }
+
+    /**
+     * What a custom resource's function answered: its {@code PhysicalResourceId} is what {@code Ref} returns, its
+     * {@code Data} what {@code Fn::GetAtt} returns.
+     */
+    public void recordCustomResource(String logicalId, String physicalResourceId, Map<String, String> data) {
+        record(logicalId, physicalResourceId, data);
+    }
+
+    /** The {@code AWS::StackId} of this stack: stable for a stack name, like a deployed stack's. */
+    public String stackId() {
+        return "arn:aws:cloudformation:" + endpoint.region() + ":" + AwsEndpoint.ACCOUNT_ID + ":stack/" + stackName
+                + "/" + UUID.nameUUIDFromBytes(stackName.getBytes(StandardCharsets.UTF_8));
     }
 
     void recordSecretValue(String logicalId, String value) {

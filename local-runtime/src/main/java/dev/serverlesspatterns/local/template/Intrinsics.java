@@ -126,6 +126,10 @@ public final class Intrinsics {
         if (name.endsWith(".Alias")) {
             return resources.attribute(name.substring(0, name.length() - ".Alias".length()), "Arn") + ":live";
         }
+        if (name.endsWith(".Version")) {
+            // A local run deploys each function once, so its published version is always the first.
+            return resources.attribute(name.substring(0, name.length() - ".Version".length()), "Arn") + ":1";
+        }
         return resources.ref(name);
     }
 

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class SamTemplate {
 
+    /** The value of an AWS-specific parameter in a local run: see {@link #parameterValues}. */
+    public static final String NOT_USED_LOCALLY = "not-used-locally";
+
     private final Path file;
     private final Map<String, Object> parameters;
     private final Map<String, Object> metadata;
@@ -84,13 +87,20 @@ public final class SamTemplate {
                 .orElseThrow(() -> new IllegalArgumentException("The template declares no resource " + logicalId));
     }
 
-    /** Parameter defaults; overrides work like {@code sam deploy --parameter-overrides}. */
+    /**
+     * Parameter defaults; overrides work like {@code sam deploy --parameter-overrides}. A parameter of an
+     * AWS-specific type ({@code AWS::EC2::Subnet::Id}, {@code List<AWS::EC2::SecurityGroup::Id>}, ...) names something
+     * that exists only in an AWS account, such as the subnets of a {@code VpcConfig}, which a local run ignores: without
+     * a default or an override it gets {@link #NOT_USED_LOCALLY}.
+     */
     public Map<String, String> parameterValues(Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
         parameters.forEach((name, definition) -> {
             Object fallback = asMap(definition).get("Default");
             if (fallback != null) {
                 values.put(name, String.valueOf(fallback));
+            } else if (String.valueOf(asMap(definition).get("Type")).matches("(List<)?AWS::.*")) {
+                values.put(name, NOT_USED_LOCALLY);
             }
         });
         overrides.forEach((name, value) -> {
@@ -118,6 +128,14 @@ public final class SamTemplate {
 
     public FunctionDefinition function(String logicalId) {
         return new FunctionDefinition(resource(logicalId), directory());
+    }
+
+    /** The custom resources, in the order the template declares them. */
+    public List<CustomResourceDefinition> customResources() {
+        return resources.values().stream()
+                .filter(resource -> CustomResourceDefinition.isCustomResource(resource.type()))
+                .map(CustomResourceDefinition::new)
+                .toList();
     }
 
     public List<RestApiDefinition> restApis() {

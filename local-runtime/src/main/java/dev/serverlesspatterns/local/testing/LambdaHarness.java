@@ -2,6 +2,9 @@ package dev.serverlesspatterns.local.testing;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.serverlesspatterns.lambda.InvocationContext;
+import dev.serverlesspatterns.local.customresource.CustomResources;
+import dev.serverlesspatterns.local.lambda.InvocationResult;
+import dev.serverlesspatterns.local.lambda.LambdaInvoker;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
 import java.io.ByteArrayInputStream;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Invokes a template function the way Lambda does, inside the test JVM: it instantiates the template's
@@ -25,10 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * cannot prove that a function starts with only its own variables (the local suite, one JVM per service, comes
  * closer). Functions of one service agree on their shared variables, so later handlers do not disturb earlier ones.
  */
-public final class LambdaHarness {
+public final class LambdaHarness implements LambdaInvoker {
 
     /** JVM options only matter when a JVM starts, which the harness does not do. */
     private static final Set<String> JVM_ONLY_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Stack stack;
     private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
@@ -54,6 +60,29 @@ public final class LambdaHarness {
             throw new LambdaFunctionException(failure);
         }
         return output.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The same invocation for the local runtime's own callers: a function error becomes Lambda's error payload. */
+    @Override
+    public InvocationResult invoke(String logicalId, byte[] event) {
+        try {
+            return new InvocationResult(
+                    invoke(logicalId, new String(event, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8),
+                    null);
+        } catch (LambdaFunctionException failure) {
+            return new InvocationResult(
+                    JSON.writeValueAsBytes(Map.of(
+                            "errorMessage", String.valueOf(failure.getMessage()), "errorType", failure.getErrorType())),
+                    "Unhandled");
+        }
+    }
+
+    /**
+     * Creates a custom resource of the template through its function in this JVM, as the local suite does after
+     * the services start: for a test that needs what it makes, such as a migrated database schema.
+     */
+    public void createCustomResource(String logicalId) {
+        CustomResources.create(stack, this, logicalId);
     }
 
     private RequestStreamHandler instantiate(FunctionDefinition function) {

@@ -2,9 +2,14 @@ package dev.serverlesspatterns.local.testing;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.engines.Engine;
+import dev.serverlesspatterns.local.engines.Engines;
+import dev.serverlesspatterns.local.engines.PostgresParameters;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.SamTemplate;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -12,7 +17,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives a test class the AWS the local runtime would use: the emulator picked by {@link AwsEmulators}, with
- * every resource of infra/template.yaml provisioned. Started once per test JVM and stopped when it ends.
+ * every resource of infra/template.yaml provisioned, and the Postgres engine the template asks for
+ * ({@link PostgresParameters}) unless the test JVM overrides all its parameters. Started once per test JVM and
+ * stopped when it ends.
  *
  * <p>Template parameters can be overridden per test JVM, see {@link TemplateParameters}.
  */
@@ -41,22 +48,28 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
                 .computeIfAbsent(Session.class, type -> Session.start(), Session.class);
     }
 
-    record Session(AwsEmulator emulator, ProvisionedStack stack, LambdaHarness harness) implements AutoCloseable {
+    record Session(AwsEmulator emulator, Optional<Engine> database, ProvisionedStack stack, LambdaHarness harness)
+            implements AutoCloseable {
 
         static Session start() {
+            SamTemplate template = SamTemplate.ofRepository();
+            Map<String, String> overrides = TemplateParameters.fromSystemProperties();
             AwsEmulator emulator = AwsEmulators.start(System.getenv());
             // In-JVM handlers read the SDK's system properties, exactly as a Lambda reads its environment.
             emulator.endpoint().systemProperties().forEach(System::setProperty);
-            Stack stack = Provisioner.provision(
-                    SamTemplate.ofRepository(),
-                    emulator.endpoint(),
-                    "suite",
-                    TemplateParameters.fromSystemProperties());
-            return new Session(emulator, new ProvisionedStack(stack), new LambdaHarness(stack));
+            // Like the local suite: the Postgres the template asks for, unless the test JVM brings its own.
+            Optional<PostgresParameters> postgres =
+                    PostgresParameters.of(template).filter(wanted -> !wanted.allIn(overrides));
+            Optional<Engine> database = postgres.map(wanted -> Engines.postgres(System.getenv()));
+            Map<String, String> parameters =
+                    postgres.isPresent() ? postgres.get().filledFrom(database.orElseThrow(), overrides) : overrides;
+            Stack stack = Provisioner.provision(template, emulator.endpoint(), "suite", parameters);
+            return new Session(emulator, database, new ProvisionedStack(stack), new LambdaHarness(stack));
         }
 
         @Override
         public void close() {
+            database.ifPresent(Engine::close);
             emulator.close();
         }
     }

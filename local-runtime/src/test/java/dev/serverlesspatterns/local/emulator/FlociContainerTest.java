@@ -2,6 +2,8 @@ package dev.serverlesspatterns.local.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.serverlesspatterns.local.engines.Engines;
+import dev.serverlesspatterns.local.engines.PostgresParameters;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.SamTemplate;
@@ -19,7 +21,10 @@ class FlociContainerTest {
         // given Floci started the way the decision order starts it
         try (AwsEmulator floci = ContainerEmulator.floci(AwsEmulators.DEFAULT_REGION)) {
             // when the repository template is provisioned into it
-            Stack stack = Provisioner.provision(SamTemplate.ofRepository(), floci.endpoint(), "floci-test", Map.of());
+            SamTemplate template = SamTemplate.ofRepository();
+            Map<String, String> database =
+                    PostgresParameters.of(template).orElseThrow().filledFrom(Engines.unreachablePostgres(), Map.of());
+            Stack stack = Provisioner.provision(template, floci.endpoint(), "floci-test", database);
 
             // then its tables exist there
             try (DynamoDbClient dynamo = floci.endpoint().configure(DynamoDbClient.builder())) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.engines.Engines;
+import dev.serverlesspatterns.local.engines.PostgresParameters;
 import dev.serverlesspatterns.local.template.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +30,11 @@ class ProvisionerTest {
     @BeforeAll
     static void provisionTheRepositoryTemplate() {
         emulator = AwsEmulators.start(System.getenv());
-        stack = Provisioner.provision(SamTemplate.ofRepository(), emulator.endpoint(), "provisioner-test", Map.of());
+        SamTemplate template = SamTemplate.ofRepository();
+        // Provisioning never connects to the database; it only writes its parameters into the secret.
+        Map<String, String> database =
+                PostgresParameters.of(template).orElseThrow().filledFrom(Engines.unreachablePostgres(), Map.of());
+        stack = Provisioner.provision(template, emulator.endpoint(), "provisioner-test", database);
     }
 
     @AfterAll

@@ -11,7 +11,13 @@ class SamTemplateTest {
     private final SamTemplate template = SamTemplate.ofRepository();
 
     private final Intrinsics intrinsics = new Intrinsics(
-            template.parameterValues(Map.of("AuthorizerResultTtlSeconds", "7")),
+            template.parameterValues(Map.of(
+                    "AuthorizerResultTtlSeconds",
+                    "7",
+                    "PaymentsDatabaseUrl",
+                    "jdbc:postgresql://db.example:5432/payments",
+                    "PaymentsDatabasePassword",
+                    "not-a-real-one")),
             Map.of("AWS::Region", "eu-west-1", "AWS::AccountId", "000000000000"),
             new Intrinsics.Resources() {
                 @Override
@@ -76,6 +82,38 @@ class SamTemplateTest {
         // when and then
         assertThatThrownBy(() -> template.parameterValues(Map.of("NoSuchParameter", "1")))
                 .hasMessageContaining("no parameter NoSuchParameter");
+    }
+
+    @Test
+    void aParameterWithoutDefaultMustBeGivenUnlessItNamesSomethingOfAnAwsAccount() {
+        // when the password of the payments database is not given
+        // then the template refuses to resolve, as sam deploy would
+        assertThatThrownBy(() -> template.parameterValues(
+                        Map.of("PaymentsDatabaseUrl", "jdbc:postgresql://db.example:5432/payments")))
+                .hasMessageContaining("PaymentsDatabasePassword has no default");
+
+        // and when it is, the VPC parameters (AWS-specific types, only used in VpcConfig) get the local placeholder
+        Map<String, String> values = template.parameterValues(Map.of(
+                "PaymentsDatabaseUrl", "jdbc:postgresql://db.example:5432/payments",
+                "PaymentsDatabasePassword", "not-a-real-one"));
+        assertThat(values)
+                .containsEntry("PaymentsDatabaseSubnetIds", SamTemplate.NOT_USED_LOCALLY)
+                .containsEntry("PaymentsDatabaseSecurityGroupId", SamTemplate.NOT_USED_LOCALLY);
+    }
+
+    @Test
+    void readsTheSchemaMigrationAsACustomResourceServedByItsFunctionsAlias() {
+        // when
+        var migration = template.customResources().stream()
+                .filter(resource -> resource.logicalId().equals("PaymentsSchemaMigration"))
+                .findFirst()
+                .orElseThrow();
+
+        // then its ServiceToken names the migration function, and its version property resolves to a version ARN
+        assertThat(migration.type()).isEqualTo("Custom::SchemaMigration");
+        assertThat(intrinsics.referencedFunction(migration.serviceToken())).isEqualTo("MigratePaymentsSchemaFunction");
+        assertThat(intrinsics.resolveString(migration.properties().get("FunctionVersion")))
+                .isEqualTo("Arn-of-MigratePaymentsSchemaFunction:1");
     }
 
     @Test

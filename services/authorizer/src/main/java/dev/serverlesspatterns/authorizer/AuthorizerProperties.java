@@ -38,8 +38,4 @@ public record AuthorizerProperties(
             @DefaultValue("3600") @DurationUnit(ChronoUnit.SECONDS)
             Duration accessTokenTtl) {}
 
-    /** Kept for {@code jwt.SigningSecret}, which moves to the platform's cached secret; use {@link Settings#required}. */
-    public static String required(String value, String environmentVariable) {
-        return Settings.required(value, environmentVariable, environmentVariable);
-    }
 }

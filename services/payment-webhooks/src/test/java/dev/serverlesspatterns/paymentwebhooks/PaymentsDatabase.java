@@ -10,7 +10,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class PaymentsDatabase {
 
-    /** The service's schema (see application.yml), created by its Flyway migrations when a function starts. */
+    /** The service's schema (see application.yml), created by the migration function (custom resource). */
     public static final String SCHEMA = "payment_webhooks";
 
     private final JdbcClient jdbc;

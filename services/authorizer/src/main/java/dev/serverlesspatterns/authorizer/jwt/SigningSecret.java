@@ -1,37 +1,28 @@
 package dev.serverlesspatterns.authorizer.jwt;
 
 import dev.serverlesspatterns.authorizer.AuthorizerProperties;
+import dev.serverlesspatterns.platform.secrets.CachedSecret;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * The HS256 key, read from Secrets Manager on first use rather than at start-up, so a context that never signs
- * or verifies never calls Secrets Manager and a SnapStart snapshot never holds the key. Rotating the secret
- * takes effect in new execution environments.
+ * The HS256 key, read from Secrets Manager on first use ({@link CachedSecret}), so a context that never signs or
+ * verifies never calls Secrets Manager and a SnapStart snapshot never holds the key.
  */
 @Component
 public class SigningSecret {
 
-    private final SecretsManagerClient secretsManager;
-    private final String secretArn;
-    private volatile byte[] key;
+    private final CachedSecret<byte[]> key;
 
     SigningSecret(SecretsManagerClient secretsManager, AuthorizerProperties properties) {
-        this.secretsManager = secretsManager;
-        this.secretArn = AuthorizerProperties.required(properties.jwt().signingSecretArn(), "JWT_SIGNING_SECRET_ARN");
+        String secretArn = Settings.required(
+                properties.jwt().signingSecretArn(), "authorizer.jwt.signing-secret-arn", "JWT_SIGNING_SECRET_ARN");
+        this.key =
+                new CachedSecret<>(secretsManager, () -> secretArn, secret -> secret.getBytes(StandardCharsets.UTF_8));
     }
 
     public byte[] bytes() {
-        byte[] cached = key;
-        if (cached == null) {
-            // Two threads racing here both fetch the same value; that is cheaper than a lock on every request.
-            cached = secretsManager
-                    .getSecretValue(request -> request.secretId(secretArn))
-                    .secretString()
-                    .getBytes(StandardCharsets.UTF_8);
-            key = cached;
-        }
-        return cached.clone();
+        return key.value().clone();
     }
 }

@@ -3,6 +3,7 @@ package dev.serverlesspatterns.authorizer.token;
 import dev.serverlesspatterns.authorizer.AuthorizerProperties;
 import dev.serverlesspatterns.authorizer.users.ClientSecrets;
 import dev.serverlesspatterns.platform.Settings;
+import dev.serverlesspatterns.platform.secrets.CachedSecret;
 import java.security.MessageDigest;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -11,21 +12,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one client that is not in the users table: its credentials are the generated secret
  * {@code {"clientId":"admin","clientSecret":"..."}}, so the first admin exists without anyone writing a password
- * into a template. Read on first use and kept for the life of the execution environment.
+ * into a template. Read on first use and kept for the life of the execution environment ({@link CachedSecret}).
  */
 @Component
 class BootstrapAdmin {
 
-    private final SecretsManagerClient secretsManager;
-    private final JsonMapper json;
-    private final String secretArn;
-    private volatile Credentials credentials;
+    private final CachedSecret<Credentials> credentials;
 
     BootstrapAdmin(SecretsManagerClient secretsManager, JsonMapper json, AuthorizerProperties properties) {
-        this.secretsManager = secretsManager;
-        this.json = json;
-        this.secretArn = Settings.required(
+        String secretArn = Settings.required(
                 properties.adminClientSecretArn(), "authorizer.admin-client-secret-arn", "ADMIN_CLIENT_SECRET_ARN");
+        this.credentials = new CachedSecret<>(secretsManager, () -> secretArn, secret -> read(json, secret));
     }
 
     boolean isAdmin(String clientId) {
@@ -40,20 +37,17 @@ class BootstrapAdmin {
     }
 
     private Credentials credentials() {
-        Credentials cached = credentials;
-        if (cached == null) {
-            String secret = secretsManager
-                    .getSecretValue(request -> request.secretId(secretArn))
-                    .secretString();
-            cached = json.readValue(secret, Credentials.class);
-            if (cached.clientId() == null
-                    || cached.clientSecret() == null
-                    || cached.clientSecret().isBlank()) {
-                throw new IllegalStateException("The admin client secret needs clientId and clientSecret");
-            }
-            credentials = cached;
+        return credentials.value();
+    }
+
+    private static Credentials read(JsonMapper json, String secret) {
+        Credentials read = json.readValue(secret, Credentials.class);
+        if (read.clientId() == null
+                || read.clientSecret() == null
+                || read.clientSecret().isBlank()) {
+            throw new IllegalStateException("The admin client secret needs clientId and clientSecret");
         }
-        return cached;
+        return read;
     }
 
     private record Credentials(String clientId, String clientSecret) {}

@@ -48,7 +48,9 @@ class RecordPaymentEventsLambdaTest {
     private LedgerQueueProbe ledgerQueue;
 
     @BeforeEach
-    void setUp(PaymentsDatabase database, ProvisionedStack stack) {
+    void setUp(PaymentsDatabase database, ProvisionedStack stack, LambdaHarness lambda) {
+        // As a deploy does before the consumers run (a no-op once migrated).
+        lambda.createCustomResource("PaymentsSchemaMigration");
         this.database = database;
         this.ledgerQueue = new LedgerQueueProbe(stack);
         ledgerQueue.drain();

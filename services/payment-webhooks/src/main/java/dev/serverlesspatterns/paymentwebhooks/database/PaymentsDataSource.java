@@ -1,0 +1,28 @@
+package dev.serverlesspatterns.paymentwebhooks.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The payments database as Boot would configure it ({@code spring.datasource.*}), except for the credentials: they
+ * come from the Secrets Manager secret named by {@code DATABASE_SECRET_ARN}, read when the pool opens its first
+ * connection. A Hikari pool built here connects to nothing before that (its pool starts on the first
+ * {@code getConnection}), so function init never touches the database and a SnapStart snapshot holds no connection.
+ */
+@Configuration(proxyBeanMethods = false)
+class PaymentsDataSource {
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DataSourceProperties properties, DatabaseCredentials credentials) {
+        HikariDataSource dataSource = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
+        dataSource.setCredentialsProvider(credentials);
+        return dataSource;
+    }
+}
