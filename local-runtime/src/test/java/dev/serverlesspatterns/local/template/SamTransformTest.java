@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -19,40 +22,44 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * CloudFormation refuses a stack of more than 500 resources. Each stack, after the SAM transform (a function with its
- * alias, version, role and alarms is about ten), stays at 300 or fewer, so each service keeps room to grow. Runs the
- * SAM translator that cfn-lint installs (Python package samtranslator); CI always has it.
+ * The repository's stacks as CloudFormation sees them at deploy time, after the SAM transform: run by the SAM
+ * translator that cfn-lint installs (Python package samtranslator). CI always has it; elsewhere these tests are
+ * skipped without it.
  */
-class TransformedResourceCountTest {
+class SamTransformTest {
 
-    private static final Logger log = LoggerFactory.getLogger(TransformedResourceCountTest.class);
+    private static final Logger log = LoggerFactory.getLogger(SamTransformTest.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** CloudFormation refuses a stack of more than 500 resources; each service keeps room to grow. */
     private static final int MAXIMUM_PER_STACK = 300;
 
-    @Test
-    void everyStackStaysWellUnderCloudFormationsResourceLimit(@TempDir Path directory)
-            throws IOException, InterruptedException {
-        // given every stack of the repository's template, and the SAM translator
-        assumeTrue(
-                translatorInstalled() || System.getenv("CI") != null,
-                "python3 with the SAM translator (pip install cfn-lint) is not installed");
-        List<Path> stacks = SamTemplate.ofRepository().stackFiles();
-        Path script = directory.resolve("transformed_resources.py");
-        try (var in = getClass().getResourceAsStream("/sam/transformed_resources.py")) {
-            Files.copy(in, script);
-        }
+    private final SamTemplate repository = SamTemplate.ofRepository();
 
-        // when each is transformed as CloudFormation transforms it at deploy time
-        List<String> command = new ArrayList<>(List.of("python3", script.toString()));
-        stacks.forEach(stack -> command.add(stack.toString()));
-        Process process = new ProcessBuilder(command)
-                .redirectError(directory.resolve("stderr.txt").toFile())
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue())
-                .as(Files.readString(directory.resolve("stderr.txt")))
-                .isZero();
-        Map<String, Integer> counts = JsonMapper.builder().build().readValue(output, new TypeReference<>() {});
+    @TempDir
+    private Path scripts;
+
+    @BeforeEach
+    void translatorInstalled() throws IOException, InterruptedException {
+        assumeTrue(
+                translatorRuns() || System.getenv("CI") != null,
+                "python3 with the SAM translator (pip install cfn-lint) is not installed");
+        for (String script : List.of("transformed_resources.py", "function_versions.py")) {
+            try (InputStream in = getClass().getResourceAsStream("/sam/" + script)) {
+                Files.copy(in, scripts.resolve(script));
+            }
+        }
+    }
+
+    @Test
+    void everyStackStaysWellUnderCloudFormationsResourceLimit() throws IOException, InterruptedException {
+        // given every stack of the repository's template
+        List<Path> stacks = repository.stackFiles();
+        List<String> arguments = new ArrayList<>();
+        stacks.forEach(stack -> arguments.add(stack.toString()));
+
+        // when each is transformed as CloudFormation transforms it
+        Map<String, Integer> counts =
+                JSON.readValue(python("transformed_resources.py", arguments), new TypeReference<>() {});
         log.info("Resources per stack after the SAM transform: {}", counts);
 
         // then every stack was counted, and none comes near the limit
@@ -60,12 +67,58 @@ class TransformedResourceCountTest {
         assertThat(counts.values()).allSatisfy(count -> assertThat(count).isBetween(1, MAXIMUM_PER_STACK));
     }
 
-    private static boolean translatorInstalled() throws InterruptedException {
+    @Test
+    void aChangedParameterReachesTheLiveAliasThroughTheReleaseId() throws IOException, InterruptedException {
+        // given the authorizer stack, whose functions read JwtIssuer from their environment
+        String stack = stack("authorizer.yaml");
+
+        // when it is transformed with another issuer but the same release id, and with another release id (what
+        // infra/deploy computes when a parameter value changes)
+        Map<String, String> before = versions(stack, "JwtIssuer=https://a.example", "ReleaseId=0123456789abcdef");
+        Map<String, String> sameRelease = versions(stack, "JwtIssuer=https://b.example", "ReleaseId=0123456789abcdef");
+        Map<String, String> newRelease = versions(stack, "JwtIssuer=https://b.example", "ReleaseId=fedcba9876543210");
+
+        // then SAM alone names the version from the unresolved environment and would publish none, while a new
+        // release id gives every function a new version, to which its live alias moves
+        assertThat(sameRelease).isEqualTo(before);
+        assertThat(newRelease).containsOnlyKeys(before.keySet());
+        before.forEach(
+                (function, version) -> assertThat(newRelease.get(function)).isNotEqualTo(version));
+    }
+
+    private String stack(String name) {
+        return repository.stackFiles().stream()
+                .filter(file -> file.getFileName().toString().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .toString();
+    }
+
+    private Map<String, String> versions(String stack, String... parameters) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of(stack));
+        arguments.addAll(List.of(parameters));
+        return JSON.readValue(python("function_versions.py", arguments), new TypeReference<>() {});
+    }
+
+    private String python(String script, List<String> arguments) throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(List.of("python3", scripts.resolve(script).toString()));
+        command.addAll(arguments);
+        Path errors = Files.createTempFile(scripts, "stderr", ".txt");
+        Process process =
+                new ProcessBuilder(command).redirectError(errors.toFile()).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(errors)).isZero();
+        return output;
+    }
+
+    private static boolean translatorRuns() throws InterruptedException {
         try {
             Process probe = new ProcessBuilder("python3", "-c", "import samtranslator")
                     .redirectErrorStream(true)
                     .start();
-            probe.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            probe.getInputStream().transferTo(OutputStream.nullOutputStream());
             return probe.waitFor(1, TimeUnit.MINUTES) && probe.exitValue() == 0;
         } catch (IOException noPython) {
             return false;
