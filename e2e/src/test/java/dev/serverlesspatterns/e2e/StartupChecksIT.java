@@ -17,15 +17,22 @@ class StartupChecksIT {
 
     @Test
     void aFunctionNamingABeanItsServiceLacksStopsTheStart(@TempDir Path directory) throws IOException {
-        // given the repository template with one function pointing at a bean that does not exist
+        // given a copy of the repository template and its nested stacks, with one function pointing at a bean that
+        // does not exist
         SamTemplate repository = SamTemplate.ofRepository();
         String services = repository.directory().resolveSibling("services").toAbsolutePath() + "/";
-        String wired = Files.readString(repository.file())
-                .replace("../services/", services)
-                .replace(
-                        "SPRING_CLOUD_FUNCTION_DEFINITION: getOrder\n",
-                        "SPRING_CLOUD_FUNCTION_DEFINITION: fetchOrder\n");
-        Path template = Files.writeString(directory.resolve("template.yaml"), wired);
+        Path template = directory.resolve("template.yaml");
+        for (Path stack : repository.stackFiles()) {
+            Path copy = template.resolveSibling(repository.directory().relativize(stack));
+            Files.createDirectories(copy.getParent());
+            Files.writeString(
+                    copy,
+                    Files.readString(stack)
+                            .replace("../../services/", services)
+                            .replace(
+                                    "SPRING_CLOUD_FUNCTION_DEFINITION: getOrder\n",
+                                    "SPRING_CLOUD_FUNCTION_DEFINITION: fetchOrder\n"));
+        }
 
         // when the suite starts from it
         LocalSuite.Options options = new LocalSuite.Options(

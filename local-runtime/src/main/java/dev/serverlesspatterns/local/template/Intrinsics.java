@@ -54,10 +54,13 @@ public final class Intrinsics {
                 }
                 case "Fn::Join" -> {
                     List<?> parts = (List<?>) argument;
-                    return ((List<?>) parts.get(1))
-                            .stream()
-                                    .map(this::resolveString)
-                                    .collect(Collectors.joining(String.valueOf(parts.get(0))));
+                    // A list parameter (!Ref of a List<...> type) arrives as its comma-delimited value.
+                    if (!(parts.get(1) instanceof List<?> values)) {
+                        return String.join(String.valueOf(parts.get(0)), resolveString(parts.get(1)).split(",", -1));
+                    }
+                    return values.stream()
+                            .map(this::resolveString)
+                            .collect(Collectors.joining(String.valueOf(parts.get(0))));
                 }
                 default -> {
                     if (key.startsWith("Fn::")) {

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * infra/template.yaml as the local runtime sees it: resources by logical id, with SAM's {@code Globals}
- * already merged into each function the way SAM merges them.
+ * infra/template.yaml as the local runtime sees it: the resources of the root and of every stack nested in it
+ * ({@link NestedStacks}) by logical id, which is therefore unique across all stacks, with each stack's SAM
+ * {@code Globals} already merged into its functions the way SAM merges them.
  */
 public final class SamTemplate {
 
@@ -24,23 +25,38 @@ public final class SamTemplate {
     private final Map<String, Object> parameters;
     private final Map<String, Object> metadata;
     private final Map<String, TemplateResource> resources;
+    /** The file that declares each resource, against whose folder its relative paths resolve. */
+    private final Map<String, Path> declaredIn;
+
+    private final List<Path> stackFiles;
 
     private SamTemplate(Path file, Map<String, Object> document) {
         this.file = file;
         this.parameters = section(document, "Parameters");
         this.metadata = section(document, "Metadata");
-        Map<String, Object> globals = section(section(document, "Globals"), "Function");
         Map<String, TemplateResource> byId = new LinkedHashMap<>();
-        section(document, "Resources").forEach((logicalId, value) -> {
-            Map<String, Object> resource = asMap(value);
-            String type = String.valueOf(resource.get("Type"));
-            Map<String, Object> properties = section(resource, "Properties");
-            if (type.equals(FunctionDefinition.TYPE)) {
-                properties = Globals.merge(globals, properties);
-            }
-            byId.put(logicalId, new TemplateResource(logicalId, type, properties));
-        });
+        Map<String, Path> files = new LinkedHashMap<>();
+        List<Path> stacks = new ArrayList<>();
+        for (NestedStacks.Part part : NestedStacks.flatten(file, document)) {
+            stacks.add(part.file());
+            part.resources().forEach((logicalId, value) -> {
+                Path earlier = files.putIfAbsent(logicalId, part.file());
+                if (earlier != null) {
+                    throw new IllegalStateException("Logical id " + logicalId + " is declared in both " + earlier
+                            + " and " + part.file() + ": logical ids must be unique across all stacks");
+                }
+                Map<String, Object> resource = asMap(value);
+                String type = String.valueOf(resource.get("Type"));
+                Map<String, Object> properties = section(resource, "Properties");
+                if (type.equals(FunctionDefinition.TYPE)) {
+                    properties = Globals.merge(part.functionGlobals(), properties);
+                }
+                byId.put(logicalId, new TemplateResource(logicalId, type, properties));
+            });
+        }
         this.resources = Collections.unmodifiableMap(byId);
+        this.declaredIn = Collections.unmodifiableMap(files);
+        this.stackFiles = List.copyOf(stacks);
     }
 
     public static SamTemplate load(Path file) {
@@ -73,6 +89,11 @@ public final class SamTemplate {
         return file.getParent();
     }
 
+    /** The root template and every nested stack's template, root first. */
+    public List<Path> stackFiles() {
+        return stackFiles;
+    }
+
     /** The template's top-level {@code Metadata}, empty when it has none. */
     public Map<String, Object> metadata() {
         return metadata;
@@ -88,10 +109,11 @@ public final class SamTemplate {
     }
 
     /**
-     * Parameter defaults; overrides work like {@code sam deploy --parameter-overrides}. A parameter of an
-     * AWS-specific type ({@code AWS::EC2::Subnet::Id}, {@code List<AWS::EC2::SecurityGroup::Id>}, ...) names something
-     * that exists only in an AWS account, such as the subnets of a {@code VpcConfig}, which a local run ignores: without
-     * a default or an override it gets {@link #NOT_USED_LOCALLY}.
+     * The root's parameter defaults; overrides work like {@code sam deploy --parameter-overrides}. Nested stacks'
+     * parameters take what the root passes them. A parameter of an AWS-specific type ({@code AWS::EC2::Subnet::Id},
+     * {@code List<AWS::EC2::SecurityGroup::Id>}, ...) names something that exists only in an AWS account, such as the
+     * subnets of a {@code VpcConfig}, which a local run ignores: without a default or an override it gets
+     * {@link #NOT_USED_LOCALLY}.
      */
     public Map<String, String> parameterValues(Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -122,12 +144,13 @@ public final class SamTemplate {
         List<FunctionDefinition> functions = new ArrayList<>();
         resources.values().stream()
                 .filter(resource -> resource.type().equals(FunctionDefinition.TYPE))
-                .forEach(resource -> functions.add(new FunctionDefinition(resource, directory())));
+                .forEach(resource -> functions.add(function(resource.logicalId())));
         return functions;
     }
 
     public FunctionDefinition function(String logicalId) {
-        return new FunctionDefinition(resource(logicalId), directory());
+        return new FunctionDefinition(
+                resource(logicalId), declaredIn.get(logicalId).getParent());
     }
 
     /** The custom resources, in the order the template declares them. */

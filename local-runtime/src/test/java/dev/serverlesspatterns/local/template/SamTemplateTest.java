@@ -47,34 +47,49 @@ class SamTemplateTest {
 
     @Test
     void readsTheTokenAuthorizerWithItsOverriddenTtl() {
-        // given the shop API and one of its protected routes
-        RestApiDefinition api = shopApi();
-        var route = api.routes().stream()
-                .filter(event -> event.functionLogicalId().equals("ListOrdersFunction"))
-                .findFirst()
-                .orElseThrow();
+        // given the shop API, defined in its own nested stack, and one of its protected routes
+        OpenApiDefinition api = shopApi().definitionBody().orElseThrow();
+        var route = operation(api, "GET", "/orders");
 
         // when the route's authorizer is resolved
         var authorizer = api.authorizerFor(route, intrinsics).orElseThrow();
 
-        // then it is the alias-attached TOKEN authorizer with the template's identity source
-        assertThat(authorizer.functionLogicalId()).isEqualTo("AuthorizeRequestFunction");
-        assertThat(authorizer.identityHeader()).isEqualTo("Authorization");
-        assertThat(authorizer.resultTtlSeconds()).isEqualTo(7);
-        assertThat("Bearer a.b.c").matches(authorizer.validationExpression());
+        // then it is the alias-attached TOKEN authorizer of the authorizer stack, with the template's identity source
+        // and the TTL the root passes down
+        assertThat(authorizer).isInstanceOf(RestApiDefinition.TokenAuthorizer.class);
+        var token = (RestApiDefinition.TokenAuthorizer) authorizer;
+        assertThat(token.functionLogicalId()).isEqualTo("AuthorizeRequestFunction");
+        assertThat(token.identityHeader()).isEqualTo("Authorization");
+        assertThat(token.resultTtlSeconds()).isEqualTo(7);
+        assertThat("Bearer a.b.c").matches(token.validationExpression());
     }
 
     @Test
-    void routesWithAuthorizerNoneAreOpen() {
+    void routesWithAnEmptySecurityRequirementAreOpen() {
         // given the token endpoint's route
-        RestApiDefinition api = shopApi();
-        var route = api.routes().stream()
-                .filter(event -> event.path().equals("/oauth/token"))
-                .findFirst()
-                .orElseThrow();
+        OpenApiDefinition api = shopApi().definitionBody().orElseThrow();
+        var route = operation(api, "POST", "/oauth/token");
 
         // when and then
         assertThat(api.authorizerFor(route, intrinsics)).isEmpty();
+    }
+
+    @Test
+    void shopApiRoutesReachTheFunctionsOfOtherStacks() {
+        // given the shop API's routes, whose integrations name aliases passed in as nested stack parameters
+        OpenApiDefinition api = shopApi().definitionBody().orElseThrow();
+
+        // when each integration's function is resolved
+        var functions = api.operations().stream()
+                .map(operation ->
+                        intrinsics.referencedFunction(operation.integration().uri()))
+                .toList();
+
+        // then they are the functions of the services' stacks, by their logical ids
+        assertThat(functions)
+                .contains("IssueTokenFunction", "PlaceOrderFunction", "PublishAuditEventFunction")
+                .allSatisfy(function ->
+                        assertThat(template.resource(function).type()).isEqualTo(FunctionDefinition.TYPE));
     }
 
     @Test
@@ -126,6 +141,14 @@ class SamTemplateTest {
         // then
         assertThat(resolved)
                 .isEqualTo("https://ref-of-ShopApi.execute-api.eu-west-1.amazonaws.com/v1/Arn-of-OrdersTable");
+    }
+
+    private static OpenApiDefinition.Operation operation(OpenApiDefinition api, String method, String path) {
+        return api.operations().stream()
+                .filter(operation ->
+                        operation.method().equals(method) && operation.path().equals(path))
+                .findFirst()
+                .orElseThrow();
     }
 
     private RestApiDefinition shopApi() {
