@@ -201,6 +201,7 @@ final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder =
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
             builder.environment().putAll(environment);
+            builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
             builder.environment().put("SERVER_PORT", "0");
             builder.environment().put("PLATFORM_LOCAL_PORT_FILE", portFile.toString());
             builder.environment().put("PLATFORM_LOCAL_STOP_WITH_PARENT", "true");
