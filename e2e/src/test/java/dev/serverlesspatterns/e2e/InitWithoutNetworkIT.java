@@ -54,7 +54,7 @@ class InitWithoutNetworkIT {
         stack = Provisioner.provision(TEMPLATE, emulator.endpoint(), "init-check", parameters);
         AwsEndpoint endpoint = emulator.endpoint();
         unreachableAws = new AwsEndpoint(
-                        URI.create("http://127.0.0.1:" + LoopbackPorts.free()),
+                        URI.create("http://127.0.0.1:" + LoopbackPorts.closed()),
                         endpoint.region(),
                         endpoint.accessKeyId(),
                         endpoint.secretAccessKey(),

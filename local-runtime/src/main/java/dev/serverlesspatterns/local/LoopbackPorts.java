@@ -22,6 +22,11 @@ public final class LoopbackPorts {
         T on(int port) throws IOException;
     }
 
+    /** A loopback port nobody listens on, for a run that must find an endpoint unreachable. */
+    public static int closed() {
+        return free();
+    }
+
     private static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

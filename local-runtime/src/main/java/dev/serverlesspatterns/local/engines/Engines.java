@@ -63,7 +63,7 @@ public final class Engines {
      */
     public static Engine unreachablePostgres() {
         return new Running(
-                "jdbc:postgresql://127.0.0.1:" + LoopbackPorts.free() + "/unreachable",
+                "jdbc:postgresql://127.0.0.1:" + LoopbackPorts.closed() + "/unreachable",
                 "nobody",
                 "unreachable",
                 "no Postgres (a closed loopback port)",

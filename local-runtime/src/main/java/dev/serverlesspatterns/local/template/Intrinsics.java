@@ -56,7 +56,9 @@ public final class Intrinsics {
                     List<?> parts = (List<?>) argument;
                     // A list parameter (!Ref of a List<...> type) arrives as its comma-delimited value.
                     if (!(parts.get(1) instanceof List<?> values)) {
-                        return String.join(String.valueOf(parts.get(0)), resolveString(parts.get(1)).split(",", -1));
+                        return String.join(
+                                String.valueOf(parts.get(0)),
+                                resolveString(parts.get(1)).split(",", -1));
                     }
                     return values.stream()
                             .map(this::resolveString)

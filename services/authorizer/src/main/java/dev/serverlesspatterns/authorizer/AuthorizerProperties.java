@@ -37,5 +37,4 @@ public record AuthorizerProperties(
 
             @DefaultValue("3600") @DurationUnit(ChronoUnit.SECONDS)
             Duration accessTokenTtl) {}
-
 }

@@ -23,6 +23,4 @@ public record PaymentWebhooksProperties(
         String signingSecretArn,
         String ledgerQueueUrl,
         String databaseSecretArn,
-        @DefaultValue("5m") Duration signatureTolerance) {
-
-}
+        @DefaultValue("5m") Duration signatureTolerance) {}

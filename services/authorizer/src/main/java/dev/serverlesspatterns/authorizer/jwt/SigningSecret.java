@@ -1,6 +1,7 @@
 package dev.serverlesspatterns.authorizer.jwt;
 
 import dev.serverlesspatterns.authorizer.AuthorizerProperties;
+import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.secrets.CachedSecret;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;

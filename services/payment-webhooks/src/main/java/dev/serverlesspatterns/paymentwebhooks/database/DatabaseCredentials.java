@@ -3,6 +3,7 @@ package dev.serverlesspatterns.paymentwebhooks.database;
 import com.zaxxer.hikari.HikariCredentialsProvider;
 import com.zaxxer.hikari.util.Credentials;
 import dev.serverlesspatterns.paymentwebhooks.PaymentWebhooksProperties;
+import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.secrets.CachedSecret;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;

@@ -1,6 +1,7 @@
 package dev.serverlesspatterns.paymentwebhooks.signature;
 
 import dev.serverlesspatterns.paymentwebhooks.PaymentWebhooksProperties;
+import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.secrets.CachedSecret;
 import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,9 @@ class SigningSecret {
         this.key = new CachedSecret<>(
                 secretsManager,
                 () -> Settings.required(
-                        properties.signingSecretArn(), "payment-webhooks.signing-secret-arn", "WEBHOOK_SIGNING_SECRET_ARN"),
+                        properties.signingSecretArn(),
+                        "payment-webhooks.signing-secret-arn",
+                        "WEBHOOK_SIGNING_SECRET_ARN"),
                 secret -> secret.getBytes(StandardCharsets.UTF_8));
     }
 
