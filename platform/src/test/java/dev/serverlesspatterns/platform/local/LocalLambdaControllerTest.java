@@ -66,7 +66,12 @@ class LocalLambdaControllerTest {
         // given a service started as the local runtime starts it: on port 0, reporting the port it got
         Path portFile = launcher.resolve("greeting.port");
         service = new SpringApplicationBuilder(GreetingService.class)
-                .properties("server.port=0", "platform.local.port-file=" + portFile)
+                // the launcher gives every service AWS_REGION; Spring Cloud AWS's SNS web support builds its client at
+                // start
+                .properties(
+                        "server.port=0",
+                        "platform.local.port-file=" + portFile,
+                        "spring.cloud.aws.region.static=us-east-1")
                 .run();
         int port = Integer.parseInt(Files.readString(portFile));
         base = URI.create("http://127.0.0.1:" + port);
