@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.emulator.ContainerEmulator;
 import dev.serverlesspatterns.local.engines.Engines;
+import dev.serverlesspatterns.local.template.SamTemplate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +39,13 @@ class ComposeFileTest {
                 assertThat(String.valueOf(image)).as(name).contains(":").doesNotEndWith(":latest");
             }
         });
+    }
+
+    @Test
+    void servesTheShopApiOnTheSuitePort() {
+        // The gateway serves the template's APIs on consecutive ports from SUITE_PORT, in template order; the health
+        // check and the published port are the shop API's.
+        assertThat(SamTemplate.ofRepository().restApis().getFirst().logicalId()).isEqualTo("ShopApi");
     }
 
     @Test
