@@ -12,8 +12,6 @@ import sys
 from samtranslator.translator.transform import transform
 from samtranslator.yaml_helper import yaml_parse
 
-# A release id as infra/deploy computes it; any other parameter without a default gets a placeholder.
-PLACEHOLDER_RELEASE_ID = "0123456789abcdef"
 
 
 class NoManagedPolicies:
@@ -34,14 +32,12 @@ def uploaded(template):
 
 
 def parameter_values(template):
-    values = {}
-    for name, definition in template.get("Parameters", {}).items():
-        if "Default" in definition:
-            values[name] = str(definition["Default"])
-        else:
-            values[name] = PLACEHOLDER_RELEASE_ID if name == "ReleaseId" else "placeholder"
-    values["ReleaseId"] = PLACEHOLDER_RELEASE_ID
-    return values
+    """Only parameters without a default: the translator takes the defaults itself, as for a stack deployed alone."""
+    return {
+        name: "placeholder"
+        for name, definition in template.get("Parameters", {}).items()
+        if "Default" not in definition
+    }
 
 
 def main(paths):
