@@ -18,17 +18,7 @@ class NestedStacksTest {
     private final Intrinsics intrinsics = new Intrinsics(
             template.parameterValues(Map.of("StageName", "v2")),
             Map.of("AWS::Region", "eu-west-1"),
-            new Intrinsics.Resources() {
-                @Override
-                public String ref(String logicalId) {
-                    return "ref-of-" + logicalId;
-                }
-
-                @Override
-                public String attribute(String logicalId, String attribute) {
-                    return attribute + "-of-" + logicalId;
-                }
-            });
+            new EchoResources());
 
     @Test
     void resolvesNestedParametersToWhatTheRootPassesAndOutputsToTheirValues() {

@@ -26,17 +26,7 @@ class OpenApiDefinitionTest {
     private final Intrinsics intrinsics = new Intrinsics(
             template.parameterValues(Map.of()),
             Map.of("AWS::Region", "eu-west-1", "AWS::AccountId", "000000000000"),
-            new Intrinsics.Resources() {
-                @Override
-                public String ref(String logicalId) {
-                    return "ref-of-" + logicalId;
-                }
-
-                @Override
-                public String attribute(String logicalId, String attribute) {
-                    return attribute + "-of-" + logicalId;
-                }
-            });
+            new EchoResources());
 
     @Test
     void readsEachOperationWithItsValidatorBodyModelAndIntegration() {

@@ -19,17 +19,7 @@ class SamTemplateTest {
                     "PaymentsDatabasePassword",
                     "not-a-real-one")),
             Map.of("AWS::Region", "eu-west-1", "AWS::AccountId", "000000000000"),
-            new Intrinsics.Resources() {
-                @Override
-                public String ref(String logicalId) {
-                    return "ref-of-" + logicalId;
-                }
-
-                @Override
-                public String attribute(String logicalId, String attribute) {
-                    return attribute + "-of-" + logicalId;
-                }
-            });
+            new EchoResources());
 
     @Test
     void mergesGlobalsIntoEveryFunction() {
