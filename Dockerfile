@@ -1,5 +1,5 @@
 # The local suite in a container: the same launcher as ./run-local, with Floci (or LocalStack) as the AWS API.
-FROM eclipse-temurin:21-jdk AS build
+FROM eclipse-temurin:25-jdk AS build
 # The image only runs the suite, so the build packages jars without tests; ./mvnw verify (and CI) runs them.
 WORKDIR /src
 COPY . .
@@ -8,7 +8,7 @@ RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
     && mkdir /dist \
     && cp -r --parents infra local-runtime/target/local-runtime-exec.jar services/*/target/*-exec.jar /dist/
 
-FROM eclipse-temurin:21-jre
+FROM eclipse-temurin:25-jre
 # curl serves the compose health check (docker-compose.yml); the base image has it today, but does not promise it.
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \

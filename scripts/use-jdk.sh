@@ -1,4 +1,4 @@
-# Sourced by ./mvnw and the repository's other scripts: points JAVA_HOME at a JDK 21 or newer.
+# Sourced by ./mvnw and the repository's other scripts: points JAVA_HOME at a JDK 25 or newer.
 # Keeps JAVA_HOME when it already names one; otherwise takes the newest JDK found in the usual places.
 # POSIX sh: ./mvnw is a /bin/sh script.
 
@@ -7,7 +7,7 @@ java_major() {
         | awk -F'= ' '/java.specification.version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]) }'
 }
 
-if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
+if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major "$JAVA_HOME")" -lt 25 ]; then
     best_home=""
     best_major=0
     for candidate in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home \
@@ -19,8 +19,8 @@ if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major 
             best_major="$major"
         fi
     done
-    if [ "$best_major" -lt 21 ]; then
-        echo "This project needs a JDK 21 or newer: install one (for example Temurin 21) or set JAVA_HOME to it." >&2
+    if [ "$best_major" -lt 25 ]; then
+        echo "This project needs a JDK 25 or newer: install one (for example Temurin 25) or set JAVA_HOME to it." >&2
         exit 1
     fi
     export JAVA_HOME="$best_home"
