@@ -96,18 +96,17 @@ record AwsCall(Api api, String resourceVariable, List<String> keyAttributes, Str
 
     /** {@code GetItem ORDERS_TABLE}: how the report names the call. */
     String describe() {
-        String operation =
-                switch (api) {
-                    case DYNAMODB_GET_ITEM -> "GetItem";
-                    case DYNAMODB_PUT_ITEM_IF_ABSENT -> "PutItem (if absent)";
-                    case DYNAMODB_UPDATE_ITEM -> "UpdateItem";
-                    case DYNAMODB_QUERY -> "Query " + index;
-                    case SNS_PUBLISH -> "SNS Publish";
-                    case SQS_SEND_MESSAGE -> "SQS SendMessage";
-                    case EVENTBRIDGE_PUT_EVENTS -> "PutEvents";
-                    case LAMBDA_INVOKE_ASYNC -> "Lambda Invoke (Event)";
-                    case SECRETS_MANAGER_GET_SECRET_VALUE -> "GetSecretValue";
-                };
+        String operation = switch (api) {
+            case DYNAMODB_GET_ITEM -> "GetItem";
+            case DYNAMODB_PUT_ITEM_IF_ABSENT -> "PutItem (if absent)";
+            case DYNAMODB_UPDATE_ITEM -> "UpdateItem";
+            case DYNAMODB_QUERY -> "Query " + index;
+            case SNS_PUBLISH -> "SNS Publish";
+            case SQS_SEND_MESSAGE -> "SQS SendMessage";
+            case EVENTBRIDGE_PUT_EVENTS -> "PutEvents";
+            case LAMBDA_INVOKE_ASYNC -> "Lambda Invoke (Event)";
+            case SECRETS_MANAGER_GET_SECRET_VALUE -> "GetSecretValue";
+        };
         return operation + " `" + resourceVariable + "`";
     }
 }

@@ -97,7 +97,9 @@ public final class ColdStartBenchmark {
                 FunctionJvm.jarOf(JsonParser.class),
                 FunctionJvm.jarOf(JsonProperty.class));
         Floors floors = new Floors(
-                new ChildJvm(java, JVM_OPTIONS, RUN_TIMEOUT, runLogs), floorClasspath, sdkFloorClasspath(probeJar, floorClasspath));
+                new ChildJvm(java, JVM_OPTIONS, RUN_TIMEOUT, runLogs),
+                floorClasspath,
+                sdkFloorClasspath(probeJar, floorClasspath));
         MachineInfo machine = MachineInfo.describe(java);
         log.info(
                 "{} functions, {} runs each; {} cores; JVMs from {}",
@@ -200,8 +202,8 @@ public final class ColdStartBenchmark {
             log.warn("{} {}: no SDK floor, its calls are not declared in SdkFloorCalls", position, name);
         }
         Map<String, String> sdkFloorEnvironment = new TreeMap<>(environment);
-        calls.ifPresent(declared ->
-                sdkFloorEnvironment.put(AwsCall.ENVIRONMENT_VARIABLE, AwsCall.specs(declared.calls())));
+        calls.ifPresent(
+                declared -> sdkFloorEnvironment.put(AwsCall.ENVIRONMENT_VARIABLE, AwsCall.specs(declared.calls())));
         List<String> warm = List.of("--warm", Integer.toString(options.warmInvokes()));
         FunctionResult result = FunctionResult.measuring(name, relative(fixture.get()));
         for (int run = 1; run <= options.runs(); run++) {

@@ -79,7 +79,8 @@ public final class FunctionJvm {
         if (primed) {
             arguments.add("--primed");
         }
-        arguments.addAll(List.of("--warm", Integer.toString(warmInvokes), handlerClass(function), event.toString(), name));
+        arguments.addAll(
+                List.of("--warm", Integer.toString(warmInvokes), handlerClass(function), event.toString(), name));
         return jvm.run(label, classpath, InvokeOnce.class.getName(), arguments, environment);
     }
 

@@ -47,15 +47,18 @@ final class MarkdownReport {
                 .append(setup.runs() == 1 ? " time" : " times")
                 .append(" in a fresh JVM from its Lambda artifact, with its template environment, answering one")
                 .append(" event from its service's fixtures")
-                .append(setup.primed()
-                        ? ", primed: the org.crac global context's `beforeCheckpoint` and `afterRestore` ran between"
-                                + " init and the first invoke, as around a SnapStart snapshot (no real snapshot)"
-                        : "")
-                .append(setup.warmInvokes() > 0
-                        ? ", then " + setup.warmInvokes() + " warm invokes of the same event in the same JVM"
-                        : "")
+                .append(
+                        setup.primed()
+                                ? ", primed: the org.crac global context's `beforeCheckpoint` and `afterRestore` ran between"
+                                        + " init and the first invoke, as around a SnapStart snapshot (no real snapshot)"
+                                : "")
+                .append(
+                        setup.warmInvokes() > 0
+                                ? ", then " + setup.warmInvokes() + " warm invokes of the same event in the same JVM"
+                                : "")
                 .append(". Its SDK floor (a plain handler making the same AWS calls with the SDK, no Spring) and its")
-                .append(" plain-Java floor (Jackson 3 parsing the same event, no Spring, no SDK) were started as often,")
+                .append(
+                        " plain-Java floor (Jackson 3 parsing the same event, no Spring, no SDK) were started as often,")
                 .append(" alternating with it. What this does and does not tell about Lambda:")
                 .append(" [benchmarks/README.md](../README.md).\n\n");
 
@@ -136,7 +139,9 @@ final class MarkdownReport {
         out.append('\n');
 
         if (setup.primed()) {
-            out.append("## Primed: restore to first response\n\n").append(primedTable(results)).append('\n');
+            out.append("## Primed: restore to first response\n\n")
+                    .append(primedTable(results))
+                    .append('\n');
             out.append("""
                     Restore to first response: the first `handleRequest` after `afterRestore`. Locally there is no \
                     snapshot: no restore itself and no page-in of the restored memory, which Lambda adds (see the \
@@ -184,7 +189,17 @@ final class MarkdownReport {
                             .map(fixture -> " `" + fixture.substring(fixture.lastIndexOf('/') + 1) + "`")
                             .orElse("");
             if (result.notBenchmarked().isPresent()) {
-                row(out, name, DASH, DASH, DASH, DASH, DASH, DASH, DASH, result.notBenchmarked().get());
+                row(
+                        out,
+                        name,
+                        DASH,
+                        DASH,
+                        DASH,
+                        DASH,
+                        DASH,
+                        DASH,
+                        DASH,
+                        result.notBenchmarked().get());
                 continue;
             }
             seriesRow(out, name, result.function());
@@ -214,7 +229,9 @@ final class MarkdownReport {
                     series.invokeMs().map(Summary::format).orElse(DASH),
                     series.warmInvokeMs().map(Summary::formatTenths).orElse(DASH),
                     firstOverWarm.map(MarkdownReport::times).orElse(DASH),
-                    firstOverWarm.map(ratio -> ratio.median() <= 2 ? "yes" : "no").orElse(DASH));
+                    firstOverWarm
+                            .map(ratio -> ratio.median() <= 2 ? "yes" : "no")
+                            .orElse(DASH));
         }
         return out.toString();
     }
@@ -254,8 +271,7 @@ final class MarkdownReport {
                 "");
     }
 
-    private static String ratio(
-            RunSeries function, RunSeries floor, Function<RunSeries, Optional<Summary>> metric) {
+    private static String ratio(RunSeries function, RunSeries floor, Function<RunSeries, Optional<Summary>> metric) {
         Optional<Summary> functionValue = metric.apply(function);
         Optional<Summary> floorValue = metric.apply(floor);
         if (functionValue.isEmpty() || floorValue.isEmpty()) {

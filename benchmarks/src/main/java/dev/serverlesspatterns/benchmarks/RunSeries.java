@@ -77,7 +77,9 @@ final class RunSeries {
         List<Double> values = measured().stream()
                 .filter(run -> run.probe().warmMedianUs().isPresent()
                         && run.probe().warmMedianUs().getAsLong() > 0)
-                .map(run -> run.probe().invokeMs() * 1000.0 / run.probe().warmMedianUs().getAsLong())
+                .map(run -> run.probe().invokeMs()
+                        * 1000.0
+                        / run.probe().warmMedianUs().getAsLong())
                 .toList();
         return values.isEmpty() ? Optional.empty() : Optional.of(Summary.of(values));
     }

@@ -110,8 +110,7 @@ final class SdkFloorCalls {
             entry(
                     "ApplyLedgerEntriesFunction",
                     new FunctionCalls(
-                            List.of(AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, DATABASE_SECRET)),
-                            Optional.of(JDBC))),
+                            List.of(AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, DATABASE_SECRET)), Optional.of(JDBC))),
             // payments: register the invoice on its order, then record (or cancel) the intent.
             entry(
                     "RecordPaymentIntentFunction",

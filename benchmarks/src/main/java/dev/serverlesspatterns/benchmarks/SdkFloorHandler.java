@@ -60,8 +60,8 @@ public final class SdkFloorHandler implements RequestStreamHandler {
         for (AwsCall call : calls) {
             make(call, resource(call));
         }
-        output.write(json.writeValueAsString(PlainJavaFloor.answerTo(json, event))
-                .getBytes(StandardCharsets.UTF_8));
+        output.write(
+                json.writeValueAsString(PlainJavaFloor.answerTo(json, event)).getBytes(StandardCharsets.UTF_8));
     }
 
     private String resource(AwsCall call) {
@@ -82,49 +82,56 @@ public final class SdkFloorHandler implements RequestStreamHandler {
                 Map<String, AttributeValue> item = new HashMap<>(key);
                 item.put("writtenBy", AttributeValue.fromS("benchmark"));
                 try {
-                    clients.dynamo().putItem(put -> put.tableName(resource)
-                            .item(item)
-                            .conditionExpression("attribute_not_exists(#key)")
-                            .expressionAttributeNames(Map.of("#key", call.keyAttributes().getFirst())));
+                    clients.dynamo()
+                            .putItem(put -> put.tableName(resource)
+                                    .item(item)
+                                    .conditionExpression("attribute_not_exists(#key)")
+                                    .expressionAttributeNames(
+                                            Map.of("#key", call.keyAttributes().getFirst())));
                 } catch (ConditionalCheckFailedException writtenByAnEarlierRun) {
                     // What a replayed write meets too; the round trip is made either way.
                 }
             }
             case DYNAMODB_UPDATE_ITEM ->
-                clients.dynamo().updateItem(update -> update.tableName(resource)
-                        .key(key)
-                        .updateExpression("SET #touched = :touched")
-                        .expressionAttributeNames(Map.of("#touched", "touchedBy"))
-                        .expressionAttributeValues(Map.of(":touched", AttributeValue.fromS("benchmark"))));
+                clients.dynamo()
+                        .updateItem(update -> update.tableName(resource)
+                                .key(key)
+                                .updateExpression("SET #touched = :touched")
+                                .expressionAttributeNames(Map.of("#touched", "touchedBy"))
+                                .expressionAttributeValues(Map.of(":touched", AttributeValue.fromS("benchmark"))));
             case DYNAMODB_QUERY ->
-                clients.dynamo().query(query -> query.tableName(resource)
-                        .indexName(call.index().isEmpty() ? null : call.index())
-                        .keyConditionExpression("#partition = :partition")
-                        .expressionAttributeNames(Map.of("#partition", call.keyAttributes().getFirst()))
-                        .expressionAttributeValues(Map.of(":partition", AttributeValue.fromS(AwsCall.BENCHMARK_KEY)))
-                        .scanIndexForward(false)
-                        .limit(21));
-            case SNS_PUBLISH -> clients.sns().publish(publish -> publish.topicArn(resource)
-                    .message(message()));
-            case SQS_SEND_MESSAGE -> clients.sqs().sendMessage(send -> send.queueUrl(resource)
-                    .messageBody(message()));
+                clients.dynamo()
+                        .query(query -> query.tableName(resource)
+                                .indexName(call.index().isEmpty() ? null : call.index())
+                                .keyConditionExpression("#partition = :partition")
+                                .expressionAttributeNames(Map.of(
+                                        "#partition", call.keyAttributes().getFirst()))
+                                .expressionAttributeValues(
+                                        Map.of(":partition", AttributeValue.fromS(AwsCall.BENCHMARK_KEY)))
+                                .scanIndexForward(false)
+                                .limit(21));
+            case SNS_PUBLISH ->
+                clients.sns().publish(publish -> publish.topicArn(resource).message(message()));
+            case SQS_SEND_MESSAGE ->
+                clients.sqs().sendMessage(send -> send.queueUrl(resource).messageBody(message()));
             case EVENTBRIDGE_PUT_EVENTS ->
-                clients.events().putEvents(put -> put.entries(entry -> entry.eventBusName(resource)
-                        .source("benchmark.sdk-floor")
-                        .detailType("BenchmarkCall")
-                        .detail(message())));
+                clients.events()
+                        .putEvents(put -> put.entries(entry -> entry.eventBusName(resource)
+                                .source("benchmark.sdk-floor")
+                                .detailType("BenchmarkCall")
+                                .detail(message())));
             case LAMBDA_INVOKE_ASYNC -> {
                 try {
-                    clients.lambda().invoke(invoke -> invoke.functionName(resource)
-                            .invocationType(InvocationType.EVENT)
-                            .payload(SdkBytes.fromUtf8String(message())));
+                    clients.lambda()
+                            .invoke(invoke -> invoke.functionName(resource)
+                                    .invocationType(InvocationType.EVENT)
+                                    .payload(SdkBytes.fromUtf8String(message())));
                 } catch (SdkException refused) {
                     // The function logs a refused hand-off and answers anyway; so does its floor.
                     System.err.println("SDK floor: " + call.describe() + " refused: " + refused.getMessage());
                 }
             }
-            case SECRETS_MANAGER_GET_SECRET_VALUE ->
-                clients.secrets().getSecretValue(get -> get.secretId(resource));
+            case SECRETS_MANAGER_GET_SECRET_VALUE -> clients.secrets().getSecretValue(get -> get.secretId(resource));
         }
     }
 
@@ -158,7 +165,9 @@ public final class SdkFloorHandler implements RequestStreamHandler {
             events = uses(calls, "EVENTBRIDGE_")
                     ? EventBridgeClient.builder().httpClient(http).build()
                     : null;
-            lambda = uses(calls, "LAMBDA_") ? LambdaClient.builder().httpClient(http).build() : null;
+            lambda = uses(calls, "LAMBDA_")
+                    ? LambdaClient.builder().httpClient(http).build()
+                    : null;
             secrets = uses(calls, "SECRETS_MANAGER_")
                     ? SecretsManagerClient.builder().httpClient(http).build()
                     : null;

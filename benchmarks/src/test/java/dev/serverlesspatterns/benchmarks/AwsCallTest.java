@@ -33,11 +33,13 @@ class AwsCallTest {
         // given calls with a missing or a superfluous key, or an index on something that is no query
         // when they are made
         // then each is refused, so the table in SdkFloorCalls cannot declare a call the floor cannot make
-        assertThatIllegalArgumentException().isThrownBy(() -> AwsCall.of(AwsCall.Api.DYNAMODB_GET_ITEM, "ORDERS_TABLE"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> AwsCall.of(AwsCall.Api.DYNAMODB_GET_ITEM, "ORDERS_TABLE"));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> AwsCall.of(AwsCall.Api.SNS_PUBLISH, "AUDIT_EVENTS_TOPIC", "orderId"));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AwsCall(AwsCall.Api.DYNAMODB_GET_ITEM, "ORDERS_TABLE", List.of("orderId"), "byCustomer"));
+                .isThrownBy(() ->
+                        new AwsCall(AwsCall.Api.DYNAMODB_GET_ITEM, "ORDERS_TABLE", List.of("orderId"), "byCustomer"));
         assertThatIllegalArgumentException().isThrownBy(() -> AwsCall.parse("SNS_PUBLISH:AUDIT_EVENTS_TOPIC"));
     }
 }

@@ -28,8 +28,8 @@ class ProbeResultTest {
     @Test
     void aPrimedRunWithWarmInvokesAddsItsFieldsAndAnOlderLineStillParses() {
         // given a primed run with warm invokes, and the line of an older probe without those fields
-        ProbeResult primed = new ProbeResult(
-                205312, 2710, 2050, 42, "201", OptionalLong.of(380), OptionalLong.of(5400));
+        ProbeResult primed =
+                new ProbeResult(205312, 2710, 2050, 42, "201", OptionalLong.of(380), OptionalLong.of(5400));
         String older = "RESULT rss_kb=205312 first_response_ms=2710 init_ms=2050 invoke_ms=420 outcome=201";
 
         // when they are printed and read back
