@@ -12,8 +12,7 @@ import java.util.Optional;
  * @param functions logical ids to benchmark; empty means every function of the template
  * @param reportDirectory empty means {@code benchmarks/reports} of the repository
  * @param probeJar empty means {@code benchmarks-probe.jar} next to the benchmark's own classes
- * @param primed run the global org.crac context's checkpoint and restore between each function's init and its
- *     first invoke
+ * @param primed run org.crac's checkpoint and restore hooks between each function's init and its first invoke
  * @param warmInvokes further invokes of the same event after the first, in the same JVM
  * @param jvmOptions added to every function JVM's options (not to the floors'), to try a flag
  */
@@ -35,7 +34,7 @@ record BenchmarkOptions(
             Usage: benchmarks/cold-start [options]
               --runs N               fresh JVMs per function and per floor (default 5)
               --with-tool-options    apply the template's JAVA_TOOL_OPTIONS to every JVM, as Lambda would
-              --primed               between init and the first invoke, run the org.crac global context's
+              --primed               between init and the first invoke, run every org.crac resource's
                                      beforeCheckpoint and afterRestore, as around a SnapStart snapshot
               --warm N               invokes of the same event after the first, in the same JVM (default 10)
               --jvm-option OPTION    add a JVM option to the function JVMs, not the floors' (repeatable),

@@ -21,7 +21,14 @@ import org.crac.Core;
  */
 public final class FunctionJvm {
 
+    /**
+     * Primed runs start with it: org.crac then hands every registration and the checkpoint to the stand-in in
+     * {@code dev.serverlesspatterns.benchmarks.crac}, as a CRaC JDK or Lambda's runtime would get them.
+     */
+    static final String CRAC_COMPAT = "-Dorg.crac.Core.Compat=dev.serverlesspatterns.benchmarks.crac";
+
     private final ChildJvm jvm;
+    private final ChildJvm primedJvm;
     private final Path probeJar;
 
     /**
@@ -41,12 +48,12 @@ public final class FunctionJvm {
             throw new IllegalStateException(probeJar + " is missing: build it with ./mvnw -pl benchmarks package");
         }
         this.probeJar = probeJar.toAbsolutePath();
-        this.jvm = new ChildJvm(
-                Path.of(System.getProperty("java.home"), "bin", "java"),
-                Stream.concat(ColdStartBenchmark.JVM_OPTIONS.stream(), extraJvmOptions.stream())
-                        .toList(),
-                timeout,
-                logDirectory);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> options = Stream.concat(ColdStartBenchmark.JVM_OPTIONS.stream(), extraJvmOptions.stream())
+                .toList();
+        this.jvm = new ChildJvm(java, options, timeout, logDirectory);
+        this.primedJvm = new ChildJvm(
+                java, Stream.concat(options.stream(), Stream.of(CRAC_COMPAT)).toList(), timeout, logDirectory);
     }
 
     /**
@@ -60,7 +67,7 @@ public final class FunctionJvm {
 
     /**
      * Init, then one invocation with the event file, as the first request of a cold execution environment; then
-     * {@code warmInvokes} more of the same event. Primed, the global org.crac context's checkpoint and restore run
+     * {@code warmInvokes} more of the same event. Primed, org.crac's checkpoint and restore hooks run
      * between init and the first invocation; org.crac then follows the function's jar on the class path, so a jar
      * that brings its own keeps it.
      */
@@ -81,7 +88,7 @@ public final class FunctionJvm {
         }
         arguments.addAll(
                 List.of("--warm", Integer.toString(warmInvokes), handlerClass(function), event.toString(), name));
-        return jvm.run(label, classpath, InvokeOnce.class.getName(), arguments, environment);
+        return (primed ? primedJvm : jvm).run(label, classpath, InvokeOnce.class.getName(), arguments, environment);
     }
 
     /** Only the handler's construction, which is what SnapStart runs while {@code sam deploy} publishes a version. */

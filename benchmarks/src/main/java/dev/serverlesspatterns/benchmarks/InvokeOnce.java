@@ -31,8 +31,9 @@ import org.crac.RestoreException;
  * {@code Handler} such as {@code Class::handleRequest} is accepted. With the handler class alone it stops after the
  * construction (init only, outcome {@code initialized}), as SnapStart's init while a version is published.
  * {@code --primed} runs, between construction and the first invoke, what happens around a SnapStart snapshot:
- * {@code beforeCheckpoint} then {@code afterRestore} of the global org.crac context, which calls every registered
- * resource (org.crac must then be on the class path). {@code --warm N} invokes the same event N more times after the
+ * {@code org.crac.Core.checkpointRestore()}, which calls every registered resource's {@code beforeCheckpoint}, then
+ * its {@code afterRestore} (org.crac must be on the class path and {@code org.crac.Core.Compat} name
+ * {@code dev.serverlesspatterns.benchmarks.crac}: without a CRaC JDK, org.crac would drop every registration). {@code --warm N} invokes the same event N more times after the
  * first answer and reports their median.
  */
 public final class InvokeOnce {
@@ -158,14 +159,16 @@ public final class InvokeOnce {
      */
     private static final class Priming {
 
+        /**
+         * A checkpoint and a restore, without the snapshot: org.crac hands the call to the CRaC implementation
+         * ({@code org.crac.Core.Compat}, which the benchmark sets to {@code dev.serverlesspatterns.benchmarks.crac}),
+         * which calls every registered resource's {@code beforeCheckpoint} and then its {@code afterRestore}.
+         */
         static void checkpointAndRestore() {
             try {
-                // The global context is itself a Resource: this calls every resource registered with it, as a
-                // checkpoint and a restore would, without a CRaC JDK or a snapshot.
-                Core.getGlobalContext().beforeCheckpoint(null);
-                Core.getGlobalContext().afterRestore(null);
-            } catch (CheckpointException | RestoreException refused) {
-                throw new IllegalStateException("A resource refused the checkpoint or the restore", refused);
+                Core.checkpointRestore();
+            } catch (CheckpointException | RestoreException | UnsupportedOperationException refused) {
+                throw new IllegalStateException("Priming failed: the checkpoint or the restore was refused", refused);
             }
         }
     }

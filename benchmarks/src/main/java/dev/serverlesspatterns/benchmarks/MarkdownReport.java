@@ -13,7 +13,7 @@ final class MarkdownReport {
     /**
      * @param functionJvmOptions {@code --jvm-option}s: added to the function JVMs only
      * @param toolOptions the template's {@code JAVA_TOOL_OPTIONS}, if it sets any
-     * @param primed whether the org.crac global context's checkpoint and restore ran between init and first invoke
+     * @param primed whether org.crac's checkpoint and restore hooks ran between init and first invoke
      * @param warmInvokes further invokes of the same event after the first, per function JVM
      * @param artifacts one line per Lambda artifact: path, size, build time
      * @param source git revision of the measured code
@@ -49,8 +49,9 @@ final class MarkdownReport {
                 .append(" event from its service's fixtures")
                 .append(
                         setup.primed()
-                                ? ", primed: the org.crac global context's `beforeCheckpoint` and `afterRestore` ran between"
-                                        + " init and the first invoke, as around a SnapStart snapshot (no real snapshot)"
+                                ? ", primed: org.crac's `checkpointRestore` ran every registered resource's"
+                                        + " `beforeCheckpoint` and `afterRestore` between init and the first invoke,"
+                                        + " as around a SnapStart snapshot (no real snapshot)"
                                 : "")
                 .append(
                         setup.warmInvokes() > 0

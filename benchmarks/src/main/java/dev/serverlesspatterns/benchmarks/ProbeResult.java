@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * @param invokeMs the first {@code handleRequest}: the part that stays cold after a restore unless primed
  * @param outcome what the answer was: an HTTP status code, {@code Allow}/{@code Deny} for an IAM policy,
  *     {@code ok} for anything else, or {@code error:<ExceptionType>}; never contains a space
- * @param primeMs primed mode: {@code beforeCheckpoint} and {@code afterRestore} of the global org.crac context, run
+ * @param primeMs primed mode: {@code beforeCheckpoint} and {@code afterRestore} of every org.crac resource, run
  *     between init and the first invoke, as around a SnapStart snapshot; then {@code invokeMs} is the first invoke
  *     after the restore
  * @param warmMedianUs the median of the further invokes of the same event in the same JVM, in microseconds

@@ -51,7 +51,7 @@ final class RunSeries {
         return summary(run -> run.probe().invokeMs());
     }
 
-    /** Primed runs only: the checkpoint and restore of the global org.crac context. */
+    /** Primed runs only: the checkpoint and restore hooks of the org.crac resources. */
     Optional<Summary> primeMs() {
         List<Long> values = measured().stream()
                 .filter(run -> run.probe().primeMs().isPresent())
