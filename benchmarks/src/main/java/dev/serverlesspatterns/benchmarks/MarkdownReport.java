@@ -126,13 +126,12 @@ final class MarkdownReport {
         out.append('\n');
         out.append("""
                 - **Wall ms**: the whole process, from starting the JVM to its exit, measured by the parent (includes \
-                the context shutdown after the answer).
+                the warm invokes and the context shutdown after the answers).
                 - **First response ms**: from the JVM's start (`RuntimeMXBean.getStartTime()`) to the handler's \
                 first answer: the cold start a caller waits for.
                 - **Init + first invoke ms**: the handler's construction (for Spring Cloud Function the whole Spring \
                 context, what SnapStart snapshots) and its first `handleRequest` (what stays cold after a restore \
                 unless primed). Primed: init + priming (checkpoint and restore hooks) + first invoke.
-                - **Wall ms** includes the warm invokes and the shutdown.
                 - **Peak RSS MB**: the process's high-water mark (`VmHWM`).
                 - **Answers**: the HTTP status (or policy effect) of each run's answer; the emulator keeps state \
                 across runs, so a create answered 201 once may answer 409 after.
