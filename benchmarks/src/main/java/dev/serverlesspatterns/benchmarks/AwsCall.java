@@ -37,7 +37,7 @@ record AwsCall(Api api, String resourceVariable, List<String> keyAttributes, Str
         DYNAMODB_QUERY,
         /** {@code Publish} of a small JSON message to the topic. */
         SNS_PUBLISH,
-        /** {@code SendMessage} of a small JSON message to the queue. */
+        /** {@code SendMessage} of a small JSON message to the queue; to a FIFO queue with a fixed group and id. */
         SQS_SEND_MESSAGE,
         /** {@code PutEvents} of one small event (source {@code benchmark.sdk-floor}) on the bus. */
         EVENTBRIDGE_PUT_EVENTS,

@@ -113,7 +113,14 @@ public final class SdkFloorHandler implements RequestStreamHandler {
             case SNS_PUBLISH ->
                 clients.sns().publish(publish -> publish.topicArn(resource).message(message()));
             case SQS_SEND_MESSAGE ->
-                clients.sqs().sendMessage(send -> send.queueUrl(resource).messageBody(message()));
+                clients.sqs().sendMessage(send -> {
+                    send.queueUrl(resource).messageBody(message());
+                    if (resource.endsWith(".fifo")) {
+                        // A FIFO queue (the account ledger's) needs a group; the fixed deduplication id keeps
+                        // repeated runs from queueing more than one message per 5 minutes.
+                        send.messageGroupId(AwsCall.BENCHMARK_KEY).messageDeduplicationId(AwsCall.BENCHMARK_KEY);
+                    }
+                });
             case EVENTBRIDGE_PUT_EVENTS ->
                 clients.events()
                         .putEvents(put -> put.entries(entry -> entry.eventBusName(resource)
