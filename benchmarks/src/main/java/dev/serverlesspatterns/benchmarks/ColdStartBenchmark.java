@@ -1,6 +1,8 @@
 package dev.serverlesspatterns.benchmarks;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.serverlesspatterns.lambda.InvocationContext;
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import dev.serverlesspatterns.local.engines.Engine;
@@ -27,7 +29,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JsonParser;
@@ -35,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Measures the cold start of every function in infra/template.yaml: for each, N fresh JVMs run its Lambda
- * artifact through {@link InvokeOnce} with one fixture event, alternating with N JVMs of its
- * {@link PlainJavaFloor}. Prints the table and writes {@code benchmarks/reports/cold-start-<date>.md}.
+ * artifact through {@link InvokeOnce} with one fixture event, alternating with N JVMs of its SDK floor
+ * ({@link SdkFloorHandler} through {@link InvokeOnce}) and N of its {@link PlainJavaFloor}. Prints the table and writes {@code benchmarks/reports/cold-start-<date>.md}.
  * Run it through {@code benchmarks/cold-start}; README.md explains what the figures mean.
  */
 public final class ColdStartBenchmark {
@@ -86,13 +90,16 @@ public final class ColdStartBenchmark {
         Path probeJar =
                 options.probeJar().orElseGet(FunctionJvm::defaultProbeJar).toAbsolutePath();
         Path runLogs = repository.resolve("benchmarks/target/cold-start-runs");
-        FunctionJvm functionJvm = new FunctionJvm(probeJar, RUN_TIMEOUT, runLogs);
+        FunctionJvm functionJvm = new FunctionJvm(probeJar, options.jvmOptions(), RUN_TIMEOUT, runLogs);
         List<Path> floorClasspath = List.of(
                 probeJar,
                 FunctionJvm.jarOf(JsonMapper.class),
                 FunctionJvm.jarOf(JsonParser.class),
                 FunctionJvm.jarOf(JsonProperty.class));
-        ChildJvm jvm = new ChildJvm(java, JVM_OPTIONS, RUN_TIMEOUT, runLogs);
+        Floors floors = new Floors(
+                new ChildJvm(java, JVM_OPTIONS, RUN_TIMEOUT, runLogs),
+                floorClasspath,
+                sdkFloorClasspath(probeJar, floorClasspath));
         MachineInfo machine = MachineInfo.describe(java);
         log.info(
                 "{} functions, {} runs each; {} cores; JVMs from {}",
@@ -122,7 +129,7 @@ public final class ColdStartBenchmark {
                     .findFirst();
             for (int i = 0; i < functions.size(); i++) {
                 String position = "[" + (i + 1) + "/" + functions.size() + "]";
-                results.add(benchmark(position, functions.get(i), stack, functionJvm, jvm, floorClasspath));
+                results.add(benchmark(position, functions.get(i), stack, functionJvm, floors));
             }
         }
         Duration took = Duration.between(started, Instant.now());
@@ -131,8 +138,11 @@ public final class ColdStartBenchmark {
                 LocalDate.now(),
                 machine,
                 JVM_OPTIONS,
+                options.jvmOptions(),
                 toolOptions,
                 options.withToolOptions(),
+                options.primed(),
+                options.warmInvokes(),
                 options.runs(),
                 emulatorDescription.replaceAll(" at http://127\\.0\\.0\\.1:\\d+", " on a loopback port"),
                 sourceRevision(),
@@ -146,13 +156,28 @@ public final class ColdStartBenchmark {
         return results;
     }
 
+    /**
+     * How the floors start: the plain-Java floor with the probe jar and Jackson only, the SDK floor with the SDK jars
+     * ({@code target/sdk-floor-lib}) and the Lambda context besides.
+     */
+    private record Floors(ChildJvm jvm, List<Path> plainClasspath, List<Path> sdkClasspath) {}
+
+    private static List<Path> sdkFloorClasspath(Path probeJar, List<Path> floorClasspath) {
+        Path sdkLibrary = probeJar.resolveSibling("sdk-floor-lib");
+        List<Path> classpath = new ArrayList<>(floorClasspath);
+        classpath.add(FunctionJvm.jarOf(RequestStreamHandler.class));
+        classpath.add(FunctionJvm.jarOf(InvocationContext.class));
+        try (Stream<Path> jars = Files.list(sdkLibrary)) {
+            jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().forEach(classpath::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    sdkLibrary + " is missing: build it with ./mvnw -pl benchmarks -am package -DskipTests", e);
+        }
+        return List.copyOf(classpath);
+    }
+
     private FunctionResult benchmark(
-            String position,
-            FunctionDefinition function,
-            Stack stack,
-            FunctionJvm functionJvm,
-            ChildJvm jvm,
-            List<Path> floorClasspath) {
+            String position, FunctionDefinition function, Stack stack, FunctionJvm functionJvm, Floors floors) {
         String name = function.logicalId();
         String definition = function.functionDefinition(stack.intrinsics());
         Path eventsDirectory = EventFixtures.eventsDirectoryOf(function.codeUri());
@@ -172,22 +197,51 @@ public final class ColdStartBenchmark {
                 stack.endpoint().environment(),
                 options.withToolOptions());
         String event = fixture.get().toString();
+        Optional<SdkFloorCalls.FunctionCalls> calls = SdkFloorCalls.of(name);
+        if (calls.isEmpty()) {
+            log.warn("{} {}: no SDK floor, its calls are not declared in SdkFloorCalls", position, name);
+        }
+        Map<String, String> sdkFloorEnvironment = new TreeMap<>(environment);
+        calls.ifPresent(
+                declared -> sdkFloorEnvironment.put(AwsCall.ENVIRONMENT_VARIABLE, AwsCall.specs(declared.calls())));
+        List<String> warm = List.of("--warm", Integer.toString(options.warmInvokes()));
         FunctionResult result = FunctionResult.measuring(name, relative(fixture.get()));
         for (int run = 1; run <= options.runs(); run++) {
-            String label = position + " " + name + " run " + run + "/" + options.runs();
+            String of = " " + run + "/" + options.runs();
             RunResult measured = functionJvm.invoke(
-                    name + "-function-" + run, function, environment, fixture.get(), stack.ref(name));
+                    name + "-function-" + run,
+                    function,
+                    environment,
+                    fixture.get(),
+                    stack.ref(name),
+                    options.primed(),
+                    options.warmInvokes());
             result.function().add(measured);
-            progress(label, measured);
+            progress(position + " " + name + " run" + of, measured);
 
-            RunResult floor = jvm.run(
-                    name + "-floor-" + run,
-                    floorClasspath,
-                    PlainJavaFloor.class.getName(),
-                    List.of(event),
-                    environment);
+            if (calls.isPresent()) {
+                List<String> arguments = new ArrayList<>(warm);
+                arguments.addAll(List.of(SdkFloorHandler.class.getName(), event, stack.ref(name)));
+                RunResult sdkFloor = floors.jvm()
+                        .run(
+                                name + "-sdk-floor-" + run,
+                                floors.sdkClasspath(),
+                                InvokeOnce.class.getName(),
+                                arguments,
+                                sdkFloorEnvironment);
+                result.sdkFloor().add(sdkFloor);
+                progress(position + " " + name + " SDK floor" + of, sdkFloor);
+            }
+
+            RunResult floor = floors.jvm()
+                    .run(
+                            name + "-floor-" + run,
+                            floors.plainClasspath(),
+                            PlainJavaFloor.class.getName(),
+                            List.of(event),
+                            environment);
             result.floor().add(floor);
-            progress(position + " " + name + " floor " + run + "/" + options.runs(), floor);
+            progress(position + " " + name + " floor" + of, floor);
         }
         return result;
     }
@@ -279,6 +333,13 @@ public final class ColdStartBenchmark {
         if (options.withToolOptions()) {
             command.append(" --with-tool-options");
         }
+        if (options.primed()) {
+            command.append(" --primed");
+        }
+        if (options.warmInvokes() != BenchmarkOptions.DEFAULT_WARM_INVOKES) {
+            command.append(" --warm ").append(options.warmInvokes());
+        }
+        options.jvmOptions().forEach(option -> command.append(" --jvm-option ").append(option));
         options.functions().forEach(function -> command.append(" --function ").append(function));
         return command.toString();
     }

@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.crac.Core;
 
 /**
  * A template function's handler in a fresh JVM, started the way the Lambda Java runtime starts it: its Lambda artifact
@@ -18,7 +21,14 @@ import java.util.Map;
  */
 public final class FunctionJvm {
 
+    /**
+     * Primed runs start with it: org.crac then hands every registration and the checkpoint to the stand-in in
+     * {@code dev.serverlesspatterns.benchmarks.crac}, as a CRaC JDK or Lambda's runtime would get them.
+     */
+    static final String CRAC_COMPAT = "-Dorg.crac.Core.Compat=dev.serverlesspatterns.benchmarks.crac";
+
     private final ChildJvm jvm;
+    private final ChildJvm primedJvm;
     private final Path probeJar;
 
     /**
@@ -27,15 +37,23 @@ public final class FunctionJvm {
      * @param logDirectory where each JVM's stdout and stderr go
      */
     public FunctionJvm(Path probeJar, Duration timeout, Path logDirectory) {
+        this(probeJar, List.of(), timeout, logDirectory);
+    }
+
+    /**
+     * @param extraJvmOptions added after the benchmark's own ({@code --jvm-option}), to try a flag on the functions
+     */
+    FunctionJvm(Path probeJar, List<String> extraJvmOptions, Duration timeout, Path logDirectory) {
         if (!Files.isRegularFile(probeJar)) {
             throw new IllegalStateException(probeJar + " is missing: build it with ./mvnw -pl benchmarks package");
         }
         this.probeJar = probeJar.toAbsolutePath();
-        this.jvm = new ChildJvm(
-                Path.of(System.getProperty("java.home"), "bin", "java"),
-                ColdStartBenchmark.JVM_OPTIONS,
-                timeout,
-                logDirectory);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> options = Stream.concat(ColdStartBenchmark.JVM_OPTIONS.stream(), extraJvmOptions.stream())
+                .toList();
+        this.jvm = new ChildJvm(java, options, timeout, logDirectory);
+        this.primedJvm = new ChildJvm(
+                java, Stream.concat(options.stream(), Stream.of(CRAC_COMPAT)).toList(), timeout, logDirectory);
     }
 
     /**
@@ -47,15 +65,30 @@ public final class FunctionJvm {
         return ChildJvm.environment(System.getenv(), template, awsEndpoint, withToolOptions);
     }
 
-    /** Init, then one invocation with the event file, as the first request of a cold execution environment. */
+    /**
+     * Init, then one invocation with the event file, as the first request of a cold execution environment; then
+     * {@code warmInvokes} more of the same event. Primed, org.crac's checkpoint and restore hooks run
+     * between init and the first invocation; org.crac then follows the function's jar on the class path, so a jar
+     * that brings its own keeps it.
+     */
     RunResult invoke(
-            String label, FunctionDefinition function, Map<String, String> environment, Path event, String name) {
-        return jvm.run(
-                label,
-                List.of(function.codeUri(), probeJar),
-                InvokeOnce.class.getName(),
-                List.of(handlerClass(function), event.toString(), name),
-                environment);
+            String label,
+            FunctionDefinition function,
+            Map<String, String> environment,
+            Path event,
+            String name,
+            boolean primed,
+            int warmInvokes) {
+        List<Path> classpath = primed
+                ? List.of(function.codeUri(), probeJar, jarOf(Core.class))
+                : List.of(function.codeUri(), probeJar);
+        List<String> arguments = new ArrayList<>();
+        if (primed) {
+            arguments.add("--primed");
+        }
+        arguments.addAll(
+                List.of("--warm", Integer.toString(warmInvokes), handlerClass(function), event.toString(), name));
+        return (primed ? primedJvm : jvm).run(label, classpath, InvokeOnce.class.getName(), arguments, environment);
     }
 
     /** Only the handler's construction, which is what SnapStart runs while {@code sam deploy} publishes a version. */

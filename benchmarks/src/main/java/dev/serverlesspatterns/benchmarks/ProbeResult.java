@@ -8,12 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What a benchmarked JVM reports about itself, as the one line its parent parses:
- * {@code RESULT rss_kb=205312 first_response_ms=2710 init_ms=2050 invoke_ms=420 outcome=201}.
+ * {@code RESULT rss_kb=205312 first_response_ms=2710 init_ms=2050 invoke_ms=420 outcome=201}, optionally followed
+ * by {@code prime_ms=310} (primed mode) and {@code warm_median_us=5400} (warm invokes after the first). A line
+ * without the optional fields, as older probes print it, still parses.
  *
  * @param rssKb peak resident set size of the process (VmHWM), in kB
  * @param firstResponseMs from the JVM's start to the moment the handler returned its first answer
@@ -22,8 +25,19 @@ import java.util.regex.Pattern;
  * @param invokeMs the first {@code handleRequest}: the part that stays cold after a restore unless primed
  * @param outcome what the answer was: an HTTP status code, {@code Allow}/{@code Deny} for an IAM policy,
  *     {@code ok} for anything else, or {@code error:<ExceptionType>}; never contains a space
+ * @param primeMs primed mode: {@code beforeCheckpoint} and {@code afterRestore} of every org.crac resource, run
+ *     between init and the first invoke, as around a SnapStart snapshot; then {@code invokeMs} is the first invoke
+ *     after the restore
+ * @param warmMedianUs the median of the further invokes of the same event in the same JVM, in microseconds
  */
-public record ProbeResult(long rssKb, long firstResponseMs, long initMs, long invokeMs, String outcome) {
+public record ProbeResult(
+        long rssKb,
+        long firstResponseMs,
+        long initMs,
+        long invokeMs,
+        String outcome,
+        OptionalLong primeMs,
+        OptionalLong warmMedianUs) {
 
     static final String MARKER = "RESULT";
 
@@ -35,6 +49,11 @@ public record ProbeResult(long rssKb, long firstResponseMs, long initMs, long in
         if (outcome.isEmpty() || outcome.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("An outcome is one word, not '" + outcome + "'");
         }
+    }
+
+    /** A cold start without priming and without warm invokes. */
+    public ProbeResult(long rssKb, long firstResponseMs, long initMs, long invokeMs, String outcome) {
+        this(rssKb, firstResponseMs, initMs, invokeMs, outcome, OptionalLong.empty(), OptionalLong.empty());
     }
 
     /** HTTP status of an API Gateway answer, effect of an IAM policy, or {@code ok} for any other answer. */
@@ -49,7 +68,9 @@ public record ProbeResult(long rssKb, long firstResponseMs, long initMs, long in
 
     String line() {
         return MARKER + " rss_kb=" + rssKb + " first_response_ms=" + firstResponseMs + " init_ms=" + initMs
-                + " invoke_ms=" + invokeMs + " outcome=" + outcome;
+                + " invoke_ms=" + invokeMs + " outcome=" + outcome
+                + (primeMs.isPresent() ? " prime_ms=" + primeMs.getAsLong() : "")
+                + (warmMedianUs.isPresent() ? " warm_median_us=" + warmMedianUs.getAsLong() : "");
     }
 
     /**
@@ -96,9 +117,15 @@ public record ProbeResult(long rssKb, long firstResponseMs, long initMs, long in
                     Long.parseLong(fields.get("first_response_ms")),
                     Long.parseLong(fields.get("init_ms")),
                     Long.parseLong(fields.get("invoke_ms")),
-                    fields.get("outcome")));
+                    fields.get("outcome"),
+                    optional(fields.get("prime_ms")),
+                    optional(fields.get("warm_median_us"))));
         } catch (NumberFormatException malformed) {
             return Optional.empty();
         }
+    }
+
+    private static OptionalLong optional(String value) {
+        return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
     }
 }

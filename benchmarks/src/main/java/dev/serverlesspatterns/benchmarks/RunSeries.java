@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
-/** The runs of one subject (a function, or its plain-Java floor). */
+/** The runs of one subject (a function, its SDK floor or its plain-Java floor). */
 final class RunSeries {
 
     private final List<RunResult> runs = new ArrayList<>();
@@ -49,6 +49,39 @@ final class RunSeries {
 
     Optional<Summary> invokeMs() {
         return summary(run -> run.probe().invokeMs());
+    }
+
+    /** Primed runs only: the checkpoint and restore hooks of the org.crac resources. */
+    Optional<Summary> primeMs() {
+        List<Long> values = measured().stream()
+                .filter(run -> run.probe().primeMs().isPresent())
+                .map(run -> run.probe().primeMs().getAsLong())
+                .toList();
+        return values.isEmpty() ? Optional.empty() : Optional.of(Summary.of(values));
+    }
+
+    /** Each run's median of its warm invokes, in ms (fractional: a warm invoke may take less than one). */
+    Optional<Summary> warmInvokeMs() {
+        List<Double> values = measured().stream()
+                .filter(run -> run.probe().warmMedianUs().isPresent())
+                .map(run -> run.probe().warmMedianUs().getAsLong() / 1000.0)
+                .toList();
+        return values.isEmpty() ? Optional.empty() : Optional.of(Summary.of(values));
+    }
+
+    /**
+     * The first invoke against the same JVM's warm median, per run, then summarized: what the first request costs
+     * beyond a warm one (priming's goal is at most 2×).
+     */
+    Optional<Summary> firstOverWarm() {
+        List<Double> values = measured().stream()
+                .filter(run -> run.probe().warmMedianUs().isPresent()
+                        && run.probe().warmMedianUs().getAsLong() > 0)
+                .map(run -> run.probe().invokeMs()
+                        * 1000.0
+                        / run.probe().warmMedianUs().getAsLong())
+                .toList();
+        return values.isEmpty() ? Optional.empty() : Optional.of(Summary.of(values));
     }
 
     Optional<Summary> peakRssMb() {

@@ -2,6 +2,7 @@ package dev.serverlesspatterns.benchmarks;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /** Median, minimum and maximum of a few measurements: the median because one slow start must not move it. */
 record Summary(double median, double min, double max, int count) {
@@ -27,6 +28,18 @@ record Summary(double median, double min, double max, int count) {
             return round(median);
         }
         return round(median) + " (" + round(min) + "–" + round(max) + ")";
+    }
+
+    /** {@code 4.2 (3.9–5.1)}: for values of a few units, where rounding to whole ones would hide the spread. */
+    String formatTenths() {
+        if (count == 1 || min == max) {
+            return tenths(median);
+        }
+        return tenths(median) + " (" + tenths(min) + "–" + tenths(max) + ")";
+    }
+
+    private static String tenths(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String round(double value) {

@@ -20,6 +20,9 @@ class BenchmarkOptionsTest {
         assertThat(options.withToolOptions()).isFalse();
         assertThat(options.functions()).isEmpty();
         assertThat(options.reportDirectory()).isEmpty();
+        assertThat(options.primed()).isFalse();
+        assertThat(options.warmInvokes()).isEqualTo(10);
+        assertThat(options.jvmOptions()).isEmpty();
     }
 
     @Test
@@ -35,13 +38,23 @@ class BenchmarkOptionsTest {
                 "--function",
                 "GetOrderFunction",
                 "--report-dir",
-                "/tmp/reports");
+                "/tmp/reports",
+                "--primed",
+                "--warm",
+                "0",
+                "--jvm-option",
+                "-XX:TieredStopAtLevel=1",
+                "--jvm-option",
+                "-Xshare:off");
 
         // then each option is taken
         assertThat(options.runs()).isEqualTo(3);
         assertThat(options.withToolOptions()).isTrue();
         assertThat(options.functions()).containsExactly("PlaceOrderFunction", "GetOrderFunction");
         assertThat(options.reportDirectory()).contains(Path.of("/tmp/reports"));
+        assertThat(options.primed()).isTrue();
+        assertThat(options.warmInvokes()).isZero();
+        assertThat(options.jvmOptions()).containsExactly("-XX:TieredStopAtLevel=1", "-Xshare:off");
     }
 
     @Test
@@ -56,6 +69,9 @@ class BenchmarkOptionsTest {
                 .isEqualTo("cold-start-2026-11-26-tool-options.md");
         assertThat(BenchmarkOptions.parse("--function", "PlaceOrderFunction").reportFileName(day))
                 .isEqualTo("cold-start-2026-11-26-partial.md");
+        assertThat(BenchmarkOptions.parse("--primed", "--jvm-option", "-XX:TieredStopAtLevel=1")
+                        .reportFileName(day))
+                .isEqualTo("cold-start-2026-11-26-primed-jvm-options.md");
     }
 
     @Test
@@ -66,5 +82,7 @@ class BenchmarkOptionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--runs", "0"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--runs"));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--fast"));
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--warm", "-1"));
+        assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--jvm-option"));
     }
 }

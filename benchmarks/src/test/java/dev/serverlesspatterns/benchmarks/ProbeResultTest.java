@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +23,24 @@ class ProbeResultTest {
         assertThat(line)
                 .isEqualTo("RESULT rss_kb=205312 first_response_ms=2710 init_ms=2050 invoke_ms=420 outcome=201");
         assertThat(ProbeResult.parse(line)).contains(result);
+    }
+
+    @Test
+    void aPrimedRunWithWarmInvokesAddsItsFieldsAndAnOlderLineStillParses() {
+        // given a primed run with warm invokes, and the line of an older probe without those fields
+        ProbeResult primed =
+                new ProbeResult(205312, 2710, 2050, 42, "201", OptionalLong.of(380), OptionalLong.of(5400));
+        String older = "RESULT rss_kb=205312 first_response_ms=2710 init_ms=2050 invoke_ms=420 outcome=201";
+
+        // when they are printed and read back
+        String line = primed.line();
+
+        // then the optional fields follow the old ones, and their absence is no error
+        assertThat(line)
+                .isEqualTo("RESULT rss_kb=205312 first_response_ms=2710 init_ms=2050 invoke_ms=42 outcome=201"
+                        + " prime_ms=380 warm_median_us=5400");
+        assertThat(ProbeResult.parse(line)).contains(primed);
+        assertThat(ProbeResult.parse(older)).contains(new ProbeResult(205312, 2710, 2050, 420, "201"));
     }
 
     @Test
@@ -47,7 +66,8 @@ class ProbeResultTest {
                 "RESULT rss_kb=1 first_response_ms=1 init_ms=1 outcome=ok",
                 "RESULT rss_kb=many first_response_ms=1 init_ms=1 invoke_ms=1 outcome=ok",
                 "RESULT rss_kb=1 first_response_ms=1 init_ms=1 invoke_ms=1 outcome=",
-                "INFO the RESULT rss_kb=1 first_response_ms=1 init_ms=1 invoke_ms=1 outcome=ok"
+                "INFO the RESULT rss_kb=1 first_response_ms=1 init_ms=1 invoke_ms=1 outcome=ok",
+                "RESULT rss_kb=1 first_response_ms=1 init_ms=1 invoke_ms=1 outcome=ok warm_median_us=fast"
             })
     void aMalformedOrPartialLineIsNoResult(String line) {
         // given a line that is not a complete result line

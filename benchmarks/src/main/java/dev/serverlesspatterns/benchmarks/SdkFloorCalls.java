@@ -1,0 +1,138 @@
+package dev.serverlesspatterns.benchmarks;
+
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_GET_ITEM;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_PUT_ITEM_IF_ABSENT;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_UPDATE_ITEM;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.EVENTBRIDGE_PUT_EVENTS;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.LAMBDA_INVOKE_ASYNC;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.SECRETS_MANAGER_GET_SECRET_VALUE;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.SNS_PUBLISH;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.SQS_SEND_MESSAGE;
+import static java.util.Map.entry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The AWS calls each template function makes on the request path of its fixture event, which its SDK floor makes
+ * too. Read from the services' code: a function's table classes, topics, queues and secrets, on the path its
+ * fixture takes (the Answers column shows that path: a 404 of {@code GetOrderFunction} is one {@code GetItem}).
+ * Every function of the template must have its entry ({@code SdkFloorCallsTest}): a new function declares its calls
+ * here, and a changed request path changes its entry.
+ */
+final class SdkFloorCalls {
+
+    /**
+     * @param calls in the order the function makes them
+     * @param leftOut what the function does on that path that is no AWS SDK call, so the SDK floor leaves it out
+     */
+    record FunctionCalls(List<AwsCall> calls, Optional<String> leftOut) {
+
+        FunctionCalls {
+            calls = List.copyOf(calls);
+        }
+
+        String describe() {
+            String made = calls.isEmpty()
+                    ? "no AWS call"
+                    : String.join(", ", calls.stream().map(AwsCall::describe).toList());
+            return made + leftOut.map(left -> "; not in the floor: " + left).orElse("");
+        }
+    }
+
+    private static final String ORDERS = "ORDERS_TABLE";
+    private static final String USERS = "USERS_TABLE";
+    private static final String DATABASE_SECRET = "DATABASE_SECRET_ARN";
+    private static final String JDBC = "Postgres over JDBC";
+
+    private static final Map<String, FunctionCalls> BY_FUNCTION = Map.ofEntries(
+            // audit: Big Fan and Distributed Trigger, one SNS publish each.
+            entry("PublishAuditEventFunction", calls(AwsCall.of(SNS_PUBLISH, "AUDIT_EVENTS_TOPIC"))),
+            entry("DistributeOrderActivityFunction", calls(AwsCall.of(SNS_PUBLISH, "ORDER_ACTIVITY_TOPIC"))),
+            // authorizer: the fixtures' tokens and credentials are refused after the secret (and user) is read.
+            entry(
+                    "AuthorizeRequestFunction",
+                    calls(AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, "JWT_SIGNING_SECRET_ARN"))),
+            entry(
+                    "IssueTokenFunction",
+                    calls(
+                            AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, "ADMIN_CLIENT_SECRET_ARN"),
+                            AwsCall.of(DYNAMODB_GET_ITEM, USERS, "userId"))),
+            entry("CreateUserFunction", calls(AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, USERS, "userId"))),
+            entry("GrantScopeFunction", calls(AwsCall.of(DYNAMODB_UPDATE_ITEM, USERS, "userId"))),
+            entry("RevokeScopeFunction", calls(AwsCall.of(DYNAMODB_UPDATE_ITEM, USERS, "userId"))),
+            entry("DisableUserFunction", calls(AwsCall.of(DYNAMODB_UPDATE_ITEM, USERS, "userId"))),
+            // billing: insert the invoice, announce it, mark it notified.
+            entry(
+                    "IssueInvoiceFunction",
+                    calls(
+                            AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "BILLING_TABLE", "invoiceId"),
+                            AwsCall.of(SNS_PUBLISH, "BILLING_NOTIFICATIONS_TOPIC"),
+                            AwsCall.of(DYNAMODB_UPDATE_ITEM, "BILLING_TABLE", "invoiceId"))),
+            entry(
+                    "RecordInvoiceFunction",
+                    calls(AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "INVOICES_TABLE", "invoiceId"))),
+            entry(
+                    "SendOrderConfirmationFunction",
+                    calls(AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "NOTIFICATIONS_TABLE", "orderId", "kind"))),
+            entry(
+                    "SendCancellationNoticeFunction",
+                    calls(AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "NOTIFICATIONS_TABLE", "orderId", "kind"))),
+            // orders: the fixtures' order ids are unknown, so cancel and change stop after the read (404).
+            entry(
+                    "PlaceOrderFunction",
+                    calls(
+                            AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, ORDERS, "orderId"),
+                            AwsCall.of(LAMBDA_INVOKE_ASYNC, "ORDER_CONFIRMATION_FUNCTION"))),
+            entry("GetOrderFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
+            entry("ListOrdersFunction", calls(AwsCall.query(ORDERS, "byCustomer", "customerId"))),
+            entry("CancelOrderFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
+            entry("ChangeQuantityFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
+            entry("PublishOrderEventsFunction", calls(AwsCall.of(EVENTBRIDGE_PUT_EVENTS, "ORDER_EVENTS_BUS"))),
+            // payment-webhooks: the database credentials come from Secrets Manager; the rest is JDBC.
+            entry(
+                    "VerifyWebhookSignatureFunction",
+                    calls(AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, "WEBHOOK_SIGNING_SECRET_ARN"))),
+            entry(
+                    "MigratePaymentsSchemaFunction",
+                    new FunctionCalls(
+                            List.of(AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, DATABASE_SECRET)),
+                            Optional.of(JDBC + " (Flyway), the custom resource's HTTP PUT"))),
+            entry(
+                    "RecordPaymentEventsFunction",
+                    new FunctionCalls(
+                            List.of(
+                                    AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, DATABASE_SECRET),
+                                    AwsCall.of(SQS_SEND_MESSAGE, "ACCOUNT_LEDGER_QUEUE_URL")),
+                            Optional.of(JDBC))),
+            entry(
+                    "ApplyLedgerEntriesFunction",
+                    new FunctionCalls(
+                            List.of(AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, DATABASE_SECRET)), Optional.of(JDBC))),
+            // payments: register the invoice on its order, then record (or cancel) the intent.
+            entry(
+                    "RecordPaymentIntentFunction",
+                    calls(
+                            AwsCall.of(DYNAMODB_UPDATE_ITEM, "PAYMENT_ORDERS_TABLE", "orderId"),
+                            AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "PAYMENT_INTENTS_TABLE", "invoiceId"))),
+            entry(
+                    "CancelPaymentIntentFunction",
+                    calls(AwsCall.of(DYNAMODB_UPDATE_ITEM, "PAYMENT_ORDERS_TABLE", "orderId"))));
+
+    private SdkFloorCalls() {}
+
+    /** The function's calls; empty for a function the table does not know (its test keeps that from happening). */
+    static Optional<FunctionCalls> of(String logicalId) {
+        return Optional.ofNullable(BY_FUNCTION.get(logicalId));
+    }
+
+    static Set<String> functions() {
+        return BY_FUNCTION.keySet();
+    }
+
+    private static FunctionCalls calls(AwsCall... calls) {
+        return new FunctionCalls(List.of(calls), Optional.empty());
+    }
+}
