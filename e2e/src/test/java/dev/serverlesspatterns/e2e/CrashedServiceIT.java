@@ -24,14 +24,23 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A service JVM killed (kill -9) in the middle of a flow heals like a Lambda execution environment: the batch in
- * flight fails as {@code Runtime.ExitError}, its messages come back after the queue's visibility timeout (the
- * template's 90 s), the next invocation starts a new JVM, and the idempotent consumer records every message once.
- * The flow is the Notifier's: InvoiceIssued events on billing's topic, recorded by invoicing from its queue.
+ * flight fails as {@code Runtime.ExitError}, its messages come back after the queue's visibility timeout, the next
+ * invocation starts a new JVM, and the idempotent consumer records every message once. The flow is the Notifier's:
+ * InvoiceIssued events on billing's topic, recorded by invoicing from its queue, with the template's redrive policy.
+ *
+ * <p>The template's visibility timeout (90 s, six times the function's timeout) is shortened for the test, as the
+ * Notifier's poison-message test does, so that the redelivery takes seconds instead of minutes. It stays longer than
+ * the processing of a batch in the new JVM, so a message is received again only after its batch failed: one that came
+ * back more often than that would be dead-lettered, which the test refuses.
  */
 @ExtendWith(LocalSuiteExtension.class)
 class CrashedServiceIT {
 
     private static final int EVENTS = 100;
+    /** Seconds; see the class comment. */
+    private static final String VISIBILITY_TIMEOUT = "15";
+    /** Seconds each message is held on arrival: longer than a receive that started before the change (1 s). */
+    private static final String ARRIVAL_DELAY = "2";
 
     private LocalSuite suite;
     private DynamoDbClient dynamo;
@@ -55,29 +64,46 @@ class CrashedServiceIT {
 
     @Test
     void everyEventIsRecordedOnceWhenTheConsumersJvmIsKilledMidFlow() {
-        // given invoicing's JVM, and 100 invoices of one customer issued on billing's topic
-        ProcessHandle invoicing = serviceJvm("invoicing");
-        String customerId = "customer-" + UUID.randomUUID();
-        IntStream.range(0, EVENTS).forEach(i -> publishInvoiceIssued(customerId));
+        // given invoicing's queue with the test's visibility timeout (the redrive policy is the template's), its
+        // messages held on arrival so that no receive that started before the change (with 90 s) can take one
+        String queueUrl = suite.stack().ref("InvoicingQueue");
+        Map<QueueAttributeName, String> template = sqs.getQueueAttributes(get -> get.queueUrl(queueUrl)
+                        .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT, QueueAttributeName.DELAY_SECONDS))
+                .attributes();
+        try {
+            sqs.setQueueAttributes(set -> set.queueUrl(queueUrl)
+                    .attributes(Map.of(
+                            QueueAttributeName.VISIBILITY_TIMEOUT,
+                            VISIBILITY_TIMEOUT,
+                            QueueAttributeName.DELAY_SECONDS,
+                            ARRIVAL_DELAY)));
 
-        // when invoicing's JVM is killed once it has recorded some of them
-        int recordedBeforeTheKill = await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> invoicesOf(customerId).size(), recorded -> recorded > 0);
-        invoicing.destroyForcibly();
+            // and invoicing's JVM, and 100 invoices of one customer issued on billing's topic
+            ProcessHandle invoicing = serviceJvm("invoicing");
+            String customerId = "customer-" + UUID.randomUUID();
+            IntStream.range(0, EVENTS).forEach(i -> publishInvoiceIssued(customerId));
 
-        // then a new JVM takes over and every invoice is recorded exactly once, with nothing dead-lettered
-        assertThat(recordedBeforeTheKill).as("killed mid-flow").isLessThan(EVENTS);
-        List<Map<String, AttributeValue>> recorded = await().atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> invoicesOf(customerId), invoices -> invoices.size() == EVENTS);
-        assertThat(recorded.stream().map(invoice -> invoice.get("invoiceId").s()))
-                .doesNotHaveDuplicates();
-        assertThat(serviceJvm("invoicing").pid()).isNotEqualTo(invoicing.pid());
-        assertThat(deadLettersOf("InvoicingDeadLetterQueue", customerId)).isEmpty();
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> queueDepth("InvoicingQueue"), depth -> depth == 0);
+            // when invoicing's JVM is killed once it has recorded some of them
+            int recordedBeforeTheKill = await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> invoicesOf(customerId).size(), recorded -> recorded > 0);
+            invoicing.destroyForcibly();
+
+            // then a new JVM takes over and every invoice is recorded exactly once, with nothing dead-lettered
+            assertThat(recordedBeforeTheKill).as("killed mid-flow").isLessThan(EVENTS);
+            List<Map<String, AttributeValue>> recorded = await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> invoicesOf(customerId), invoices -> invoices.size() == EVENTS);
+            assertThat(recorded.stream().map(invoice -> invoice.get("invoiceId").s()))
+                    .doesNotHaveDuplicates();
+            assertThat(serviceJvm("invoicing").pid()).isNotEqualTo(invoicing.pid());
+            assertThat(deadLettersOf("InvoicingDeadLetterQueue", customerId)).isEmpty();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> queueDepth("InvoicingQueue"), depth -> depth == 0);
+        } finally {
+            sqs.setQueueAttributes(set -> set.queueUrl(queueUrl).attributes(template));
+        }
     }
 
     /** The JVM the local suite runs a service in: its runnable jar is on the command line. */

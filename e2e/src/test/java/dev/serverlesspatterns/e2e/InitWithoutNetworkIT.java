@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,7 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (the benchmark's {@link FunctionJvm}, init only), while every endpoint it could reach is a closed loopback port:
  * the AWS endpoint and the database URL. A connection attempt fails at once there, so init finishing proves none was
  * made.
+ *
+ * <p>It needs no local suite, so it runs beside the classes that share one (see the Failsafe configuration).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class InitWithoutNetworkIT {
 
     /** Generous: a cold Spring context takes a few seconds here, less on Lambda; a hang is what this catches. */
