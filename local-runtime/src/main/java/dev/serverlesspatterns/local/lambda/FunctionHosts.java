@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +30,7 @@ import java.util.function.Consumer;
  * {@code SPRING_CLOUD_FUNCTION_DEFINITION}.
  *
  * <p>Services start from a {@link StartupCache} (the jar extracted, plus a JDK AOT cache once trained); the caches
- * still missing are trained after the suite is ready ({@link #trainStartupCaches}), one service after the other.
+ * still missing are trained after the suite is ready ({@link #trainStartupCaches}).
  *
  * <p>Each service heals like a Lambda execution environment ({@link ServiceProcess}): a crash or a timeout comes back
  * as the function error Lambda reports, never as an exception, so every event source applies its own retry rules.
@@ -145,7 +147,7 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
     }
 
     /**
-     * Trains the AOT caches still missing, in the background and one service after the other, so the next start
+     * Trains the AOT caches still missing, in the background, so the next start
      * uses them; the suite calls it once it is ready, and {@link #close()} cuts it short.
      */
     public void trainStartupCaches(Consumer<String> progress) {
@@ -207,38 +209,45 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
         return StartupCache.of(bootJar(artifact, serviceName), ServiceProcess.JVM_OPTIONS);
     }
 
-    /** The one background thread that trains caches; stopping it kills the training run under way. */
+    /**
+     * Trains caches in the background, two at a time (one per core of a small laptop; training runs yield the CPU
+     * to the services); stopping it kills the training runs under way.
+     */
     private static final class Trainer {
 
+        private static final int AT_ONCE = 2;
+
         private final Object lock = new Object();
-        private Thread thread;
-        private ServiceProcess training;
+        private final Set<ServiceProcess> training = new HashSet<>();
+        private ExecutorService threads;
         private boolean stopped;
 
         void start(Map<ServiceProcess, StartupCache> caches, Consumer<String> progress) {
             synchronized (lock) {
-                if (stopped || thread != null) {
+                if (stopped || threads != null) {
                     return;
                 }
-                thread = Thread.ofPlatform()
-                        .name("startup-cache-trainer")
-                        .daemon()
-                        .start(() -> caches.forEach((service, cache) -> train(service, cache, progress)));
+                threads = Executors.newFixedThreadPool(
+                        AT_ONCE,
+                        Thread.ofPlatform()
+                                .name("startup-cache-trainer-", 1)
+                                .daemon()
+                                .factory());
+                caches.forEach((service, cache) -> threads.submit(() -> train(service, cache, progress)));
+                threads.shutdown();
             }
         }
 
         void stop() {
-            Thread running;
+            ExecutorService running;
             synchronized (lock) {
                 stopped = true;
-                running = thread;
-                if (training != null) {
-                    training.cancel();
-                }
+                running = threads;
+                training.forEach(ServiceProcess::cancel);
             }
             if (running != null) {
                 try {
-                    running.join(Duration.ofSeconds(10));
+                    running.awaitTermination(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -252,7 +261,7 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
                 if (stopped) {
                     return;
                 }
-                training = run;
+                training.add(run);
             }
             Instant started = Instant.now();
             try {
@@ -268,6 +277,9 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
                     progress.accept("Start-up cache of " + service.name() + " not trained: " + failure.getMessage());
                 }
             } finally {
+                synchronized (lock) {
+                    training.remove(run);
+                }
                 StartupCache.deleteQuietly(output);
             }
         }

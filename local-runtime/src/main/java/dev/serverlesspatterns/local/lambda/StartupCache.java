@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -101,14 +102,20 @@ final class StartupCache {
 
     /**
      * What follows {@code java} and the JVM options to start the service: the extracted jar, with the AOT cache
-     * once trained; the JVM writes its AOT errors, if any, to {@code aotErrors}.
+     * once trained.
      */
     List<String> launch(Path aotErrors) {
-        String jar = extractedJar().toString();
+        List<String> launch = new ArrayList<>(cacheOptions(aotErrors));
+        launch.addAll(List.of("-jar", extractedJar().toString()));
+        return launch;
+    }
+
+    /** The options that use the AOT cache once trained; the JVM writes its AOT errors, if any, to {@code aotErrors}. */
+    List<String> cacheOptions(Path aotErrors) {
         if (!trained()) {
-            return List.of("-jar", jar);
+            return List.of();
         }
-        return List.of("-XX:AOTCache=" + aotFile(), "-Xlog:aot=error:file=" + aotErrors + "::filecount=0", "-jar", jar);
+        return List.of("-XX:AOTCache=" + aotFile(), "-Xlog:aot=error:file=" + aotErrors + "::filecount=0");
     }
 
     /** The same start as a training run that writes its AOT cache to {@code output} when the JVM exits. */
@@ -165,7 +172,7 @@ final class StartupCache {
         return directory.resolve(APP_DIRECTORY).resolve(bootJar.getFileName());
     }
 
-    private Path aotFile() {
+    Path aotFile() {
         return directory.resolve(AOT_FILE);
     }
 
