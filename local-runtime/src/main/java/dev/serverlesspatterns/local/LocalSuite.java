@@ -31,6 +31,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -89,10 +90,13 @@ public final class LocalSuite implements AutoCloseable {
     private static LocalSuite start(Options options, Consumer<String> progress, Deque<AutoCloseable> running) {
         // Everything started is closed in reverse order, on Ctrl-C as on a failed start.
         // The service jars are extracted, the emulator and Postgres start, all at once: each mostly waits on its own.
-        CompletableFuture<Void> prepared = CompletableFuture.runAsync(() -> FunctionHosts.prepare(options.template()));
+        // Threads of their own: both block for seconds, which the common pool is not for.
+        Executor background = task -> Thread.ofVirtual().start(task);
+        CompletableFuture<Void> prepared =
+                CompletableFuture.runAsync(() -> FunctionHosts.prepare(options.template()), background);
         Optional<PostgresParameters> postgres = PostgresParameters.of(options.template());
         CompletableFuture<Optional<Engine>> postgresEngine = CompletableFuture.supplyAsync(
-                () -> postgres.map(needed -> started(running, Engines.postgres(System.getenv()))));
+                () -> postgres.map(needed -> started(running, Engines.postgres(System.getenv()))), background);
         try {
             progress.accept("[1/5] Choosing the AWS emulator");
             AwsEmulator emulator = started(running, AwsEmulators.start(System.getenv()));

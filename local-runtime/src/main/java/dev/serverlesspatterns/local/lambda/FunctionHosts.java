@@ -100,15 +100,10 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
             Map<ServiceProcess, Future<Set<String>>> readiness = new LinkedHashMap<>();
             byArtifact.forEach((artifact, definitions) -> {
                 String serviceName = definitions.getFirst().serviceName();
-                List<String> launch;
-                StartupCache cache = null;
-                if (StartupCache.enabled()) {
-                    cache = cacheOf(artifact, serviceName);
-                    cache.prepare(ServiceProcess.java());
-                    launch = cache.launch(aotErrors(logDirectory, serviceName));
-                } else {
-                    launch = List.of("-jar", bootJar(artifact, serviceName).toString());
-                }
+                StartupCache cache = preparedCache(artifact, serviceName, progress);
+                List<String> launch = cache == null
+                        ? List.of("-jar", bootJar(artifact, serviceName).toString())
+                        : cache.launch(aotErrors(logDirectory, serviceName));
                 ServiceProcess service = ServiceProcess.start(
                         serviceName,
                         launch,
@@ -199,6 +194,23 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
                 + errors + "); training it again");
         cache.discard();
         return false;
+    }
+
+    /** The service's start-up cache, or null to start the Boot jar as it is: when disabled, or when it fails. */
+    private static StartupCache preparedCache(Path artifact, String serviceName, Consumer<String> progress) {
+        if (!StartupCache.enabled()) {
+            return null;
+        }
+        StartupCache cache = cacheOf(artifact, serviceName);
+        try {
+            cache.prepare(ServiceProcess.java());
+            return cache;
+        } catch (RuntimeException failure) {
+            // Only the start's speed depends on the cache: a read-only target/ must not stop the suite.
+            progress.accept(
+                    serviceName + " starts from its Boot jar: no start-up cache (" + failure.getMessage() + ")");
+            return null;
+        }
     }
 
     private static Path aotErrors(Path logDirectory, String serviceName) {

@@ -54,7 +54,7 @@ final class ServiceProcess implements AutoCloseable {
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
     /** A training run's JVM writes its AOT cache after it stops, which takes longer than its start. */
-    private static final Duration TRAINING_EXIT_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration TRAINING_EXIT_TIMEOUT = Duration.ofMinutes(15);
 
     /** Lambda's java25 runtime also stops at C1 (outside SnapStart), which shortens every start and restart. */
     static final List<String> JVM_OPTIONS =
