@@ -21,14 +21,18 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,24 +83,36 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     public static LocalSuite start(Options options, Consumer<String> progress) {
+        return start(options, progress, new LinkedBlockingDeque<>());
+    }
+
+    /** @param running where everything started goes, so that Ctrl-C during the start stops what has started */
+    private static LocalSuite start(Options options, Consumer<String> progress, Deque<AutoCloseable> running) {
         // Everything started is closed in reverse order, on Ctrl-C as on a failed start.
-        Deque<AutoCloseable> running = new ArrayDeque<>();
+        // The service jars are extracted, the emulator and Postgres start, all at once: each mostly waits on its own.
+        // Threads of their own: both block for seconds, which the common pool is not for.
+        Executor background = task -> Thread.ofVirtual().start(task);
+        CompletableFuture<Void> prepared =
+                CompletableFuture.runAsync(() -> FunctionHosts.prepare(options.template()), background);
+        Optional<PostgresParameters> postgres = PostgresParameters.of(options.template());
+        CompletableFuture<Optional<Engine>> postgresEngine = CompletableFuture.supplyAsync(
+                () -> postgres.map(needed -> started(running, Engines.postgres(System.getenv()))), background);
         try {
             progress.accept("[1/5] Choosing the AWS emulator");
             AwsEmulator emulator = started(running, AwsEmulators.start(System.getenv()));
             progress.accept("      " + emulator.endpoint().description());
             Map<String, String> parameters = options.parameterOverrides();
-            Optional<PostgresParameters> postgres = PostgresParameters.of(options.template());
-            if (postgres.isPresent()) {
-                Engine engine = started(running, Engines.postgres(System.getenv()));
-                progress.accept("      Postgres: " + engine.description());
-                parameters = postgres.get().filledFrom(engine, parameters);
+            Optional<Engine> engine = joined(postgresEngine);
+            if (engine.isPresent()) {
+                progress.accept("      Postgres: " + engine.get().description());
+                parameters = postgres.orElseThrow().filledFrom(engine.get(), parameters);
             }
 
             progress.accept("[2/5] Provisioning " + options.template().file());
             Stack stack =
                     Provisioner.provision(options.template(), emulator.endpoint(), options.stackName(), parameters);
 
+            joined(prepared);
             progress.accept("[3/5] Starting services (logs in " + options.logDirectory() + ")");
             // Services learn where the Lambda API is before it answers: it needs them to invoke. Its port is held
             // from now on, so nothing else can take it in between.
@@ -141,10 +157,32 @@ public final class LocalSuite implements AutoCloseable {
                 gateways.add(gateway);
                 progress.accept("      " + api.logicalId() + " at " + gateway.baseUrl());
             }
+            functions.trainStartupCaches(progress);
             return new LocalSuite(stack, functions, List.copyOf(gateways), lambdaEndpoint, running);
         } catch (RuntimeException failure) {
+            // What is still starting must not outlive a failed start.
+            joinQuietly(postgresEngine);
+            joinQuietly(prepared);
             closeAll(running);
             throw failure;
+        }
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException failure) {
+            throw failure.getCause() instanceof RuntimeException cause
+                    ? cause
+                    : new IllegalStateException(failure.getCause());
+        }
+    }
+
+    private static void joinQuietly(CompletableFuture<?> future) {
+        try {
+            future.join();
+        } catch (CompletionException | CancellationException ignored) {
+            // The start failed already; this failure, if any, adds nothing.
         }
     }
 
@@ -215,20 +253,24 @@ public final class LocalSuite implements AutoCloseable {
                 template.directory().resolveSibling(".local/logs"),
                 "suite",
                 RetryDelays.LAMBDA);
+        // Registered before the start, so Ctrl-C while services start stops what has started.
+        Deque<AutoCloseable> running = new LinkedBlockingDeque<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping the local suite");
+            closeAll(running);
+            // A service JVM still starting is not in 'running' yet; it is a child of this JVM.
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            stopped.countDown();
+        }));
         LocalSuite suite;
         try {
-            suite = start(options, log::info);
+            suite = start(options, log::info, running);
         } catch (RuntimeException failure) {
             log.error("The local suite could not start: {}", failure.getMessage());
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping the local suite");
-            suite.close();
-            stopped.countDown();
-        }));
         commandLine
                 .secretsToShow()
                 .forEach(secret -> log.info(

@@ -69,13 +69,25 @@ public final class AwsEmulators {
     }
 
     private static AwsEmulator requireMoto(String region) {
-        if (!MotoServer.isInstalled()) {
-            throw new IllegalStateException("""
-                    No AWS API emulator is available. Do one of:
-                      - start Docker, so the suite can run Floci in a container;
-                      - install moto with its server extras: pip install 'moto[server]' (needs moto_server on the PATH);
-                      - point AWS_ENDPOINT_URL at an emulator you run yourself.""");
+        if (!Executables.onPath("moto_server")) {
+            throw noEmulator();
         }
-        return MotoServer.start(region);
+        try {
+            return MotoServer.start(region);
+        } catch (RuntimeException failed) {
+            // Checked only after a failure: importing moto once more costs seconds of every start.
+            if (!MotoServer.isInstalled()) {
+                throw noEmulator();
+            }
+            throw failed;
+        }
+    }
+
+    private static IllegalStateException noEmulator() {
+        return new IllegalStateException("""
+                No AWS API emulator is available. Do one of:
+                  - start Docker, so the suite can run Floci in a container;
+                  - install moto with its server extras: pip install 'moto[server]' (needs moto_server on the PATH);
+                  - point AWS_ENDPOINT_URL at an emulator you run yourself.""");
     }
 }

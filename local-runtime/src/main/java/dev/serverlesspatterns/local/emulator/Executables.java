@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Finds programs the way a shell would, so the decision order can say exactly what is missing. */
-final class Executables {
+public final class Executables {
 
     private Executables() {}
 
-    static boolean onPath(String name) {
+    public static boolean onPath(String name) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;

@@ -3,10 +3,14 @@ package dev.serverlesspatterns.local.lambda;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
 import dev.serverlesspatterns.local.template.Intrinsics;
+import dev.serverlesspatterns.local.template.SamTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +28,9 @@ import java.util.function.Consumer;
  * Lambda artifact ({@code services/orders/target/orders-aws.jar}); the service's runnable Boot jar lies beside
  * it ({@code orders-exec.jar}) and serves all functions with that CodeUri, each picked by its
  * {@code SPRING_CLOUD_FUNCTION_DEFINITION}.
+ *
+ * <p>Services start from a {@link StartupCache} (the jar extracted, plus a JDK AOT cache once trained); the caches
+ * still missing are trained after the suite is ready ({@link #trainStartupCaches}).
  *
  * <p>Each service heals like a Lambda execution environment ({@link ServiceProcess}): a crash or a timeout comes back
  * as the function error Lambda reports, never as an exception, so every event source applies its own retry rules.
@@ -35,14 +43,38 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
     private final Stack stack;
     private final Map<String, HostedFunction> functions;
     private final List<ServiceProcess> services;
+    private final Map<ServiceProcess, StartupCache> untrained;
     private final InvocationLog log = new InvocationLog();
+    private final Trainer trainer = new Trainer();
 
     private record HostedFunction(FunctionDefinition definition, String beanName, ServiceProcess service) {}
 
-    private FunctionHosts(Stack stack, Map<String, HostedFunction> functions, List<ServiceProcess> services) {
+    private FunctionHosts(
+            Stack stack,
+            Map<String, HostedFunction> functions,
+            List<ServiceProcess> services,
+            Map<ServiceProcess, StartupCache> untrained) {
         this.stack = stack;
         this.functions = functions;
         this.services = services;
+        this.untrained = untrained;
+    }
+
+    /**
+     * Extracts the Boot jar of every service the template runs, unless already done for this build; the suite
+     * calls it early so it overlaps the emulator's start.
+     */
+    public static void prepare(SamTemplate template) {
+        if (!StartupCache.enabled()) {
+            return;
+        }
+        Map<Path, String> services = new LinkedHashMap<>();
+        template.functions().forEach(function -> services.putIfAbsent(function.codeUri(), function.serviceName()));
+        // Two at a time: on a two-core laptop more only slow down the emulator starting beside them.
+        try (ExecutorService extractor = Executors.newFixedThreadPool(2)) {
+            services.forEach((artifact, service) ->
+                    extractor.submit(() -> cacheOf(artifact, service).prepare(ServiceProcess.java())));
+        }
     }
 
     /**
@@ -62,19 +94,25 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
                         .add(function));
 
         List<ServiceProcess> started = new ArrayList<>();
+        Map<ServiceProcess, StartupCache> caches = new LinkedHashMap<>();
         Map<String, HostedFunction> hosted = new LinkedHashMap<>();
         try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<ServiceProcess, Future<Set<String>>> readiness = new LinkedHashMap<>();
             byArtifact.forEach((artifact, definitions) -> {
+                String serviceName = definitions.getFirst().serviceName();
+                StartupCache cache = preparedCache(artifact, serviceName, progress);
+                List<String> launch = cache == null
+                        ? List.of("-jar", bootJar(artifact, serviceName).toString())
+                        : cache.launch(aotErrors(logDirectory, serviceName));
                 ServiceProcess service = ServiceProcess.start(
-                        definitions.getFirst().serviceName(),
-                        List.of(
-                                "-jar",
-                                bootJar(artifact, definitions.getFirst().serviceName())
-                                        .toString()),
+                        serviceName,
+                        launch,
                         serviceEnvironment(stack, runtimeEnvironment, definitions, intrinsics),
                         logDirectory);
                 started.add(service);
+                if (cache != null) {
+                    caches.put(service, cache);
+                }
                 readiness.put(service, starter.submit(service::awaitReady));
                 definitions.forEach(definition -> hosted.put(
                         definition.logicalId(),
@@ -85,6 +123,8 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
                 checkBeans(entry.getKey(), offered, hosted);
                 progress.accept(entry.getKey().name() + " ready with " + new TreeSet<>(offered));
             }
+            caches.entrySet()
+                    .removeIf(entry -> usedTrainedCache(entry.getKey(), entry.getValue(), logDirectory, progress));
         } catch (RuntimeException failure) {
             started.forEach(ServiceProcess::close);
             throw failure;
@@ -98,7 +138,20 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting services", e);
         }
-        return new FunctionHosts(stack, Map.copyOf(hosted), List.copyOf(started));
+        return new FunctionHosts(stack, Map.copyOf(hosted), List.copyOf(started), caches);
+    }
+
+    /**
+     * Trains the AOT caches still missing, in the background, so the next start
+     * uses them; the suite calls it once it is ready, and {@link #close()} cuts it short.
+     */
+    public void trainStartupCaches(Consumer<String> progress) {
+        if (untrained.isEmpty()) {
+            return;
+        }
+        progress.accept("Training the start-up cache of " + untrained.size()
+                + " services in the background, once per build; the next start uses it");
+        trainer.start(untrained, progress);
     }
 
     @Override
@@ -123,7 +176,131 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
 
     @Override
     public void close() {
+        trainer.stop();
         services.forEach(ServiceProcess::close);
+    }
+
+    /** Whether the service started from a trained cache; an unusable one is discarded, so it is trained again. */
+    private static boolean usedTrainedCache(
+            ServiceProcess service, StartupCache cache, Path logDirectory, Consumer<String> progress) {
+        if (!cache.trained()) {
+            return false;
+        }
+        Path errors = aotErrors(logDirectory, service.name());
+        if (StartupCache.usable(errors)) {
+            return true;
+        }
+        progress.accept(service.name() + " started without its start-up cache, which the JVM could not use (see "
+                + errors + "); training it again");
+        cache.discard();
+        return false;
+    }
+
+    /** The service's start-up cache, or null to start the Boot jar as it is: when disabled, or when it fails. */
+    private static StartupCache preparedCache(Path artifact, String serviceName, Consumer<String> progress) {
+        if (!StartupCache.enabled()) {
+            return null;
+        }
+        StartupCache cache = cacheOf(artifact, serviceName);
+        try {
+            cache.prepare(ServiceProcess.java());
+            return cache;
+        } catch (RuntimeException failure) {
+            // Only the start's speed depends on the cache: a read-only target/ must not stop the suite.
+            progress.accept(
+                    serviceName + " starts from its Boot jar: no start-up cache (" + failure.getMessage() + ")");
+            return null;
+        }
+    }
+
+    private static Path aotErrors(Path logDirectory, String serviceName) {
+        return logDirectory.resolve(serviceName + ".aot-errors.log");
+    }
+
+    private static StartupCache cacheOf(Path artifact, String serviceName) {
+        return StartupCache.of(bootJar(artifact, serviceName), ServiceProcess.JVM_OPTIONS);
+    }
+
+    /**
+     * Trains caches in the background, two at a time (one per core of a small laptop; training runs yield the CPU
+     * to the services); stopping it kills the training runs under way.
+     */
+    private static final class Trainer {
+
+        private static final int AT_ONCE = 2;
+
+        private final Object lock = new Object();
+        private final Set<ServiceProcess> training = new HashSet<>();
+        private ExecutorService threads;
+        private boolean stopped;
+
+        void start(Map<ServiceProcess, StartupCache> caches, Consumer<String> progress) {
+            synchronized (lock) {
+                if (stopped || threads != null) {
+                    return;
+                }
+                threads = Executors.newFixedThreadPool(
+                        AT_ONCE,
+                        Thread.ofPlatform()
+                                .name("startup-cache-trainer-", 1)
+                                .daemon()
+                                .factory());
+                caches.forEach((service, cache) -> threads.submit(() -> train(service, cache, progress)));
+                threads.shutdown();
+            }
+        }
+
+        void stop() {
+            ExecutorService running;
+            synchronized (lock) {
+                stopped = true;
+                running = threads;
+                training.forEach(ServiceProcess::cancel);
+            }
+            if (running != null) {
+                try {
+                    running.awaitTermination(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void train(ServiceProcess service, StartupCache cache, Consumer<String> progress) {
+            Path output = cache.trainingOutput();
+            ServiceProcess run = service.trainingRun(cache.trainingLaunch(output), cache.directory());
+            synchronized (lock) {
+                if (stopped) {
+                    return;
+                }
+                training.add(run);
+            }
+            Instant started = Instant.now();
+            try {
+                run.train();
+                if (!Files.isRegularFile(output)) {
+                    throw new IllegalStateException("the JVM wrote no cache; see " + cache.directory());
+                }
+                cache.accept(output);
+                progress.accept("Start-up cache of " + service.name() + " trained in "
+                        + Duration.between(started, Instant.now()).toSeconds() + " s");
+            } catch (RuntimeException failure) {
+                if (!isStopped()) {
+                    progress.accept("Start-up cache of " + service.name() + " not trained: " + failure.getMessage());
+                }
+            } finally {
+                synchronized (lock) {
+                    training.remove(run);
+                }
+                StartupCache.deleteQuietly(output);
+            }
+        }
+
+        private boolean isStopped() {
+            synchronized (lock) {
+                return stopped;
+            }
+        }
     }
 
     private static void checkBeans(ServiceProcess service, Set<String> offered, Map<String, HostedFunction> hosted) {

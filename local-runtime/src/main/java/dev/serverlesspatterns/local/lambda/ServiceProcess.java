@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.local.lambda;
 
+import dev.serverlesspatterns.local.emulator.Executables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,11 +53,19 @@ final class ServiceProcess implements AutoCloseable {
     /** How long a failed connection waits for the JVM's exit to tell a crash from a refused request. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
+    /** A training run's JVM writes its AOT cache after it stops, which takes longer than its start. */
+    private static final Duration TRAINING_EXIT_TIMEOUT = Duration.ofMinutes(15);
+
     /** Lambda's java25 runtime also stops at C1 (outside SnapStart), which shortens every start and restart. */
-    private static final List<String> JVM_OPTIONS =
+    static final List<String> JVM_OPTIONS =
             List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", "-Xss512k");
 
+    /** Training runs yield the CPU to the suite's services, which answer requests meanwhile. */
+    private static final List<String> LOW_PRIORITY =
+            Executables.onPath("nice") ? List.of("nice", "-n", "19") : List.of();
+
     private final String name;
+    private final List<String> commandPrefix;
     private final List<String> launch;
     private final Map<String, String> environment;
     private final Path logFile;
@@ -77,8 +86,14 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private ServiceProcess(String name, List<String> launch, Map<String, String> environment, Path logDirectory) {
+    private ServiceProcess(
+            String name,
+            List<String> commandPrefix,
+            List<String> launch,
+            Map<String, String> environment,
+            Path logDirectory) {
         this.name = name;
+        this.commandPrefix = List.copyOf(commandPrefix);
         this.launch = List.copyOf(launch);
         this.environment = Map.copyOf(environment);
         this.logFile = logDirectory.resolve(name + ".log");
@@ -92,13 +107,66 @@ final class ServiceProcess implements AutoCloseable {
      * @param logDirectory where the service's log goes, and the file it reports its port in
      */
     static ServiceProcess start(String name, List<String> launch, Map<String, String> environment, Path logDirectory) {
-        ServiceProcess service = new ServiceProcess(name, launch, environment, logDirectory);
+        ServiceProcess service = new ServiceProcess(name, List.of(), launch, environment, logDirectory);
         service.current = service.launch(ProcessBuilder.Redirect.to(service.logFile.toFile()));
         return service;
     }
 
     String name() {
         return name;
+    }
+
+    /** The java command services run with: this runtime's own JDK. */
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /**
+     * A JDK AOT training run of this service (see {@link StartupCache}): {@link #train()} starts it once more with
+     * {@code launch}, at low CPU priority and with the same environment, logging to {@code directory}.
+     */
+    ServiceProcess trainingRun(List<String> launch, Path directory) {
+        return new ServiceProcess(name + "-training", LOW_PRIORITY, launch, environment, directory);
+    }
+
+    /**
+     * Starts the JVM, waits until it answers as a service start does (so the cache covers the whole start), then
+     * stops it and waits while it writes its AOT cache. {@link #cancel()} from another thread cuts it short.
+     */
+    void train() {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("Training of " + name + " was cancelled");
+            }
+            current = launch(ProcessBuilder.Redirect.to(logFile.toFile()));
+        }
+        awaitReady();
+        Process process = current.process();
+        process.destroy();
+        try {
+            if (!process.waitFor(TRAINING_EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                cancel();
+                throw new IllegalStateException(
+                        name + " did not write its AOT cache within " + TRAINING_EXIT_TIMEOUT + "; see " + logFile);
+            }
+        } catch (InterruptedException e) {
+            cancel();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while training " + name, e);
+        }
+        if (closed) {
+            throw new IllegalStateException("Training of " + name + " was cancelled");
+        }
+    }
+
+    /** Kills a training run at once, with the JVM it forks to write the cache. */
+    void cancel() {
+        closed = true;
+        Instance instance = current;
+        if (instance != null) {
+            instance.process().descendants().forEach(ProcessHandle::destroyForcibly);
+            instance.process().destroyForcibly();
+        }
     }
 
     /** Waits until the service answers, and returns the function beans it offers. */
@@ -194,8 +262,8 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(portFile.getParent());
             Files.deleteIfExists(portFile);
-            List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command().orElse("java"));
+            List<String> command = new ArrayList<>(commandPrefix);
+            command.add(java());
             command.addAll(JVM_OPTIONS);
             command.addAll(launch);
             ProcessBuilder builder =
