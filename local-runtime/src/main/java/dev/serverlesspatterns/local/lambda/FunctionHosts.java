@@ -146,7 +146,7 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
      * uses them; the suite calls it once it is ready, and {@link #close()} cuts it short.
      */
     public void trainStartupCaches(Consumer<String> progress) {
-        if (untrained.isEmpty()) {
+        if (untrained.isEmpty() || !StartupCache.trains()) {
             return;
         }
         progress.accept("Training the start-up cache of " + untrained.size()

@@ -272,7 +272,10 @@ final class ServiceProcess implements AutoCloseable {
             builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
             builder.environment().put("SERVER_PORT", "0");
             builder.environment().put("PLATFORM_LOCAL_PORT_FILE", portFile.toString());
-            builder.environment().put("PLATFORM_LOCAL_STOP_WITH_PARENT", "true");
+            builder.environment()
+                    .put(
+                            "PLATFORM_LOCAL_LAUNCHER_PID",
+                            String.valueOf(ProcessHandle.current().pid()));
             return new Instance(builder.start(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start service " + name, e);

@@ -32,7 +32,11 @@ import java.util.stream.Stream;
  */
 final class StartupCache {
 
-    /** {@code on} (the default) uses and trains the caches; {@code off} starts the Boot jars as they are. */
+    /**
+     * {@code on} (the default) uses and trains the caches; {@code use} uses the extracted jars and the caches already
+     * trained but trains none (test runs, which start the suite once and would only pay for the training);
+     * {@code off} starts the Boot jars as they are.
+     */
     static final String MODE_PROPERTY = "local.startup-cache";
 
     private static final String CACHE_DIRECTORY = "local-start";
@@ -48,7 +52,19 @@ final class StartupCache {
     }
 
     static boolean enabled() {
-        return !"off".equals(System.getProperty(MODE_PROPERTY, "on"));
+        return !"off".equals(mode());
+    }
+
+    static boolean trains() {
+        return "on".equals(mode());
+    }
+
+    private static String mode() {
+        String mode = System.getProperty(MODE_PROPERTY, "on");
+        if (!List.of("on", "use", "off").contains(mode)) {
+            throw new IllegalArgumentException(MODE_PROPERTY + " is '" + mode + "': use on, use or off");
+        }
+        return mode;
     }
 
     /** The cache of this Boot jar started with these JVM options on the JDK running this runtime. */

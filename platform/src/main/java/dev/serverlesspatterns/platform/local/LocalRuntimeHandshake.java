@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -39,10 +40,11 @@ class LocalRuntimeHandshake implements ApplicationListener<ApplicationReadyEvent
         if (properties.portFile() != null && context instanceof WebServerApplicationContext web) {
             writePort(properties.portFile(), web.getWebServer().getPort());
         }
-        if (properties.stopWithParent()) {
-            ProcessHandle.current()
-                    .parent()
-                    .ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(SpringApplication.exit(context))));
+        if (properties.launcherPid() != null) {
+            ProcessHandle.of(properties.launcherPid())
+                    .map(ProcessHandle::onExit)
+                    .orElse(CompletableFuture.completedFuture(null))
+                    .thenRun(() -> System.exit(SpringApplication.exit(context)));
         }
     }
 
