@@ -1,5 +1,7 @@
 package dev.serverlesspatterns.platform.priming;
 
+import dev.serverlesspatterns.platform.api.Unauthorized;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -30,16 +32,22 @@ public final class FunctionPriming implements Resource, ApplicationListener<Cont
     private final PrimingEvents events;
     private final CatalogInvocation invocation;
     private final List<String> definitions;
+    private final int rounds;
     private final RestoredCopies restoredCopies;
 
     FunctionPriming(
-            PrimingEvents events, CatalogInvocation invocation, String definitions, RestoredCopies restoredCopies) {
+            PrimingEvents events,
+            CatalogInvocation invocation,
+            String definitions,
+            int rounds,
+            RestoredCopies restoredCopies) {
         this.events = events;
         this.invocation = invocation;
         this.definitions = Arrays.stream(definitions.split(";"))
                 .map(String::strip)
                 .filter(definition -> !definition.isEmpty())
                 .toList();
+        this.rounds = rounds;
         this.restoredCopies = restoredCopies;
     }
 
@@ -59,7 +67,8 @@ public final class FunctionPriming implements Resource, ApplicationListener<Cont
     }
 
     /**
-     * Runs every function once with its priming event.
+     * Runs every function with its priming event, {@code rounds} times over (see {@link PrimingProperties}); a function
+     * whose priming fails is not tried again.
      *
      * @return the functions that ran to an answer
      */
@@ -68,23 +77,52 @@ public final class FunctionPriming implements Resource, ApplicationListener<Cont
     }
 
     private boolean prime(String definition) {
+        Optional<byte[]> event;
         try {
-            Optional<byte[]> event = events.of(definition);
-            if (event.isEmpty()) {
-                log.warn(
-                        "SnapStart priming skipped {}: no {} on the class path",
-                        definition,
-                        PrimingEvents.location(definition));
+            event = events.of(definition);
+        } catch (IOException unreadable) {
+            log.warn("SnapStart priming skipped {}: its event is unreadable", definition, unreadable);
+            return false;
+        }
+        if (event.isEmpty()) {
+            log.warn(
+                    "SnapStart priming skipped {}: no {} on the class path",
+                    definition,
+                    PrimingEvents.location(definition));
+            return false;
+        }
+        for (int round = 1; round <= rounds; round++) {
+            if (!run(definition, event.get())) {
                 return false;
             }
-            byte[] answer = invocation.invoke(definition, event.get());
-            log.info("SnapStart priming ran {}", definition);
+        }
+        log.info("SnapStart priming ran {} {} times", definition, rounds);
+        return true;
+    }
+
+    private boolean run(String definition, byte[] event) {
+        try {
+            byte[] answer = invocation.invoke(definition, event);
             log.debug("{} answered its priming event with {}", definition, new String(answer, StandardCharsets.UTF_8));
             return true;
         } catch (Exception | LinkageError failure) {
+            if (answeredUnauthorized(failure)) {
+                // An authorizer's 401 is an answer, not a failure: its priming event carries a token it must refuse.
+                log.debug("{} answered its priming event with Unauthorized", definition);
+                return true;
+            }
             // Whatever goes wrong, the function still starts: only its first invoke stays cold.
             log.warn("SnapStart priming of {} failed, its first invoke stays cold", definition, failure);
             return false;
         }
+    }
+
+    private static boolean answeredUnauthorized(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Unauthorized) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
@@ -20,12 +21,14 @@ import org.springframework.core.io.ResourceLoader;
 @AutoConfiguration
 @ConditionalOnClass(org.crac.Resource.class)
 @ConditionalOnBooleanProperty("platform.priming.enabled")
+@EnableConfigurationProperties(PrimingProperties.class)
 public class PrimingAutoConfiguration {
 
     /** Eager although the services initialize lazily: nothing else would ever ask for it. */
     @Bean
     @Lazy(false)
     FunctionPriming functionPriming(
+            PrimingProperties properties,
             FunctionCatalog catalog,
             JsonMapper jsonMapper,
             Environment environment,
@@ -35,6 +38,7 @@ public class PrimingAutoConfiguration {
                 new PrimingEvents(resources),
                 new CatalogInvocation(catalog, jsonMapper, Duration.ofSeconds(30)),
                 environment.getProperty("spring.cloud.function.definition", ""),
+                properties.rounds(),
                 new RestoredCopies(beans));
     }
 }

@@ -64,6 +64,7 @@ class FunctionPrimingTest {
                         "spring.main.web-application-type=none",
                         "spring.main.lazy-initialization=true",
                         "platform.priming.enabled=true",
+                        "platform.priming.rounds=1",
                         "spring.cloud.function.definition=refuseVisitor;greetVisitor")
                 .run();
     }
