@@ -18,7 +18,8 @@ import org.springframework.context.event.ContextRefreshedEvent;
  * The CRaC resource Lambda calls around a SnapStart snapshot. Before the snapshot it runs each function of
  * {@code spring.cloud.function.definition} once with its priming event, through the started context's catalog (see
  * {@link CatalogInvocation}); that loads the request path's classes, builds the lazy beans and SDK clients the path
- * uses, warms the JSON mappers and makes the path's first AWS calls. A priming that fails is logged and skipped: a
+ * uses, warms the JSON mappers and makes the path's first AWS calls. Then it runs the function's
+ * {@link PrimingWarmUp}s, the write calls the event cannot reach without writing. A priming that fails is logged and skipped: a
  * function that was not primed is slower on its first invoke, which is no reason to fail its init. After the restore
  * it renews what restored copies must not share ({@link RestoredCopies}).
  *
@@ -31,6 +32,7 @@ public final class FunctionPriming implements Resource, ApplicationListener<Cont
 
     private final PrimingEvents events;
     private final CatalogInvocation invocation;
+    private final PrimingWarmUps warmUps;
     private final List<String> definitions;
     private final int rounds;
     private final RestoredCopies restoredCopies;
@@ -38,11 +40,13 @@ public final class FunctionPriming implements Resource, ApplicationListener<Cont
     FunctionPriming(
             PrimingEvents events,
             CatalogInvocation invocation,
+            PrimingWarmUps warmUps,
             String definitions,
             int rounds,
             RestoredCopies restoredCopies) {
         this.events = events;
         this.invocation = invocation;
+        this.warmUps = warmUps;
         this.definitions = Arrays.stream(definitions.split(";"))
                 .map(String::strip)
                 .filter(definition -> !definition.isEmpty())
@@ -67,16 +71,55 @@ public final class FunctionPriming implements Resource, ApplicationListener<Cont
     }
 
     /**
-     * Runs every function with its priming event, {@code rounds} times over (see {@link PrimingProperties}); a function
-     * whose priming fails is not tried again.
+     * Runs every function with its priming event, then its {@link PrimingWarmUp}s, each {@code rounds} times over (see
+     * {@link PrimingProperties}); an event or warm-up that fails is not tried again.
      *
-     * @return the functions that ran to an answer
+     * @return the functions that ran to an answer and whose warm-ups all ran
      */
     public List<String> prime() {
         return definitions.stream().filter(this::prime).toList();
     }
 
     private boolean prime(String definition) {
+        boolean answered = primeWithEvent(definition);
+        // Even after a failed event: the warm-ups warm other calls.
+        boolean warmedUp = warmUp(definition);
+        return answered && warmedUp;
+    }
+
+    private boolean warmUp(String definition) {
+        List<PrimingWarmUp> found;
+        try {
+            found = warmUps.of(definition);
+        } catch (RuntimeException unbuildable) {
+            log.warn("SnapStart priming could not build the warm-ups of {}", definition, unbuildable);
+            return false;
+        }
+        return found.stream().filter(warmUp -> warmUp(definition, warmUp)).count() == found.size();
+    }
+
+    private boolean warmUp(String definition, PrimingWarmUp warmUp) {
+        try {
+            for (int round = 1; round <= rounds; round++) {
+                warmUp.warmUp();
+            }
+            log.info(
+                    "SnapStart priming ran {} for {} {} times",
+                    warmUp.getClass().getSimpleName(),
+                    definition,
+                    rounds);
+            return true;
+        } catch (RuntimeException | LinkageError failure) {
+            log.warn(
+                    "SnapStart warm-up {} of {} failed, its calls stay cold",
+                    warmUp.getClass().getSimpleName(),
+                    definition,
+                    failure);
+            return false;
+        }
+    }
+
+    private boolean primeWithEvent(String definition) {
         Optional<byte[]> event;
         try {
             event = events.of(definition);

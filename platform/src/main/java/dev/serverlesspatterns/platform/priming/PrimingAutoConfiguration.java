@@ -37,6 +37,7 @@ public class PrimingAutoConfiguration {
         return new FunctionPriming(
                 new PrimingEvents(resources),
                 new CatalogInvocation(catalog, jsonMapper, Duration.ofSeconds(30)),
+                new PrimingWarmUps(beans),
                 environment.getProperty("spring.cloud.function.definition", ""),
                 properties.rounds(),
                 new RestoredCopies(beans));

@@ -1,0 +1,27 @@
+package dev.serverlesspatterns.platform.priming;
+
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
+
+/**
+ * The {@link PrimingWarmUp} beans qualified with a function's name. Found by their definitions, so a warm-up of a
+ * function the context does not run is never built (it would build that function's clients, and may need settings
+ * only that function's environment has).
+ */
+final class PrimingWarmUps {
+
+    private final ListableBeanFactory beans;
+
+    PrimingWarmUps(ListableBeanFactory beans) {
+        this.beans = beans;
+    }
+
+    List<PrimingWarmUp> of(String definition) {
+        return Arrays.stream(beans.getBeanNamesForType(PrimingWarmUp.class, true, false))
+                .filter(name -> BeanFactoryAnnotationUtils.isQualifierMatch(definition::equals, name, beans))
+                .map(name -> beans.getBean(name, PrimingWarmUp.class))
+                .toList();
+    }
+}
