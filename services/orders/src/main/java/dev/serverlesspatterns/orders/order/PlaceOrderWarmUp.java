@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * SnapStart priming of {@link PlaceOrder}'s writes, which its priming event (refused as invalid) cannot reach: the
- * order's {@code PutItem}, refused by a condition that cannot hold, and the confirmation handoff as a DryRun.
+ * order's {@code PutItem}, refused by a condition that cannot hold, the confirmation handoff as a DryRun, and the 201
+ * answer's JSON of an order (built, never sent).
  */
 @Component
 @Qualifier("placeOrder")
@@ -18,11 +19,13 @@ class PlaceOrderWarmUp implements PrimingWarmUp {
     /** Not a version 4 or 3 UUID, so no order ever has it. */
     private static final String UNUSED_ORDER_ID = "00000000-0000-0000-0000-000000000000";
 
+    private final PlaceOrder placeOrder;
     private final OrderTable orders;
     private final OrderConfirmationHandoff confirmations;
     private final Clock clock;
 
-    PlaceOrderWarmUp(OrderTable orders, OrderConfirmationHandoff confirmations, Clock clock) {
+    PlaceOrderWarmUp(PlaceOrder placeOrder, OrderTable orders, OrderConfirmationHandoff confirmations, Clock clock) {
+        this.placeOrder = placeOrder;
         this.orders = orders;
         this.confirmations = confirmations;
         this.clock = clock;
@@ -36,5 +39,6 @@ class PlaceOrderWarmUp implements PrimingWarmUp {
                 UNUSED_ORDER_ID, "snapstart-priming", body, RequestFingerprint.of(body), Timestamps.now(clock));
         orders.insertRefused(order);
         confirmations.handOffDryRun(order);
+        placeOrder.created(order, false);
     }
 }
