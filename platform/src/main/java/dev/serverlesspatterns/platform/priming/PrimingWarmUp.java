@@ -3,8 +3,8 @@ package dev.serverlesspatterns.platform.priming;
 /**
  * The write calls of one function, made so that nothing is written, for what its priming event cannot reach: an event
  * is refused before the function writes, so the write's first request (its marshaller, the signer, the client's HTTP
- * connection) would stay cold. A service declares one as a bean qualified with the function's name
- * ({@code @Qualifier("placeOrder")}), next to the code it warms. Before a snapshot, after the function's priming event,
+ * connection) would stay cold. A service declares one as a bean annotated with the function's name
+ * ({@code @WarmsUp("placeOrder")}), next to the code it warms. Before a snapshot, after the function's priming event,
  * {@link FunctionPriming} builds and runs the warm-ups of the functions of {@code spring.cloud.function.definition}
  * only, as many rounds as the event; one that throws is logged at WARN and skipped.
  *

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Lambda's SnapStart hooks, run the way Lambda's Java runtime runs them (its CRaC context, which org.crac registers
  * with under {@code org.crac.Core.Compat}, see the pom), prime each function of the started context once with the
- * event of its own on the class path, and a priming that fails only warns.
+ * event of its own on the class path, then run the warm-ups annotated with its name (only those: another function's
+ * warm-up is never built), and a priming or warm-up that fails only warns.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FunctionPrimingTest {
@@ -45,6 +46,32 @@ class FunctionPrimingTest {
                 visits.add(visit);
                 return Map.of("greeting", "hello " + visit.get("visitor"));
             };
+        }
+
+        @Bean
+        List<String> warmUps() {
+            return new CopyOnWriteArrayList<>();
+        }
+
+        @Bean
+        @WarmsUp("greetVisitor")
+        PrimingWarmUp greetVisitorWarmUp(List<String> warmUps) {
+            return () -> warmUps.add("greetVisitor");
+        }
+
+        @Bean
+        @WarmsUp("refuseVisitor")
+        PrimingWarmUp refuseVisitorWarmUp() {
+            return () -> {
+                throw new IllegalStateException("the door is stuck");
+            };
+        }
+
+        /** Of a function the context does not run: never to be built. */
+        @Bean
+        @WarmsUp("chaseVisitor")
+        PrimingWarmUp chaseVisitorWarmUp() {
+            throw new IllegalStateException("built the warm-up of a function the context does not run");
         }
 
         @Bean
@@ -86,6 +113,10 @@ class FunctionPrimingTest {
 
         // then
         assertThat(visits).containsExactly(Map.of("visitor", "priming"));
+        assertThat(service.getBean("warmUps", List.class)).containsExactly("greetVisitor");
+        assertThat(output).contains("SnapStart warm-up", "of refuseVisitor failed, its calls stay cold");
+        assertThat(output).contains("the door is stuck");
+        assertThat(output).doesNotContain("built the warm-up of a function the context does not run");
         assertThat(output).contains("SnapStart priming of refuseVisitor failed, its first invoke stays cold");
         assertThat(output).contains("closed to anyone");
         assertThat(output).contains("SnapStart priming ran greetVisitor");

@@ -2,9 +2,9 @@ package dev.serverlesspatterns.billing.invoice;
 
 import dev.serverlesspatterns.events.orders.OrderPlaced;
 import dev.serverlesspatterns.platform.priming.PrimingWarmUp;
+import dev.serverlesspatterns.platform.priming.WarmsUp;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * refused because the invoice does not exist.
  */
 @Component
-@Qualifier("issueInvoice")
+@WarmsUp("issueInvoice")
 class IssueInvoiceWarmUp implements PrimingWarmUp {
 
     /** Not a version 4 or 3 UUID, so no order, hence no invoice, ever has it. */

@@ -2,9 +2,9 @@ package dev.serverlesspatterns.invoicing.invoice;
 
 import dev.serverlesspatterns.events.billing.InvoiceIssued;
 import dev.serverlesspatterns.platform.priming.PrimingWarmUp;
+import dev.serverlesspatterns.platform.priming.WarmsUp;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * by a condition that cannot hold.
  */
 @Component
-@Qualifier("recordInvoice")
+@WarmsUp("recordInvoice")
 class RecordInvoiceWarmUp implements PrimingWarmUp {
 
     private final InvoiceTable invoices;

@@ -2,9 +2,9 @@ package dev.serverlesspatterns.orders.order;
 
 import dev.serverlesspatterns.events.orders.PlaceOrderRequest;
 import dev.serverlesspatterns.platform.priming.PrimingWarmUp;
+import dev.serverlesspatterns.platform.priming.WarmsUp;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * answer's JSON of an order (built, never sent).
  */
 @Component
-@Qualifier("placeOrder")
+@WarmsUp("placeOrder")
 class PlaceOrderWarmUp implements PrimingWarmUp {
 
     /** Not a version 4 or 3 UUID, so no order ever has it. */

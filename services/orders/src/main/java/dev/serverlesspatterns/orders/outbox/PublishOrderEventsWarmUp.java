@@ -4,8 +4,8 @@ import dev.serverlesspatterns.events.orders.OrderEvents;
 import dev.serverlesspatterns.events.orders.OrderPlaced;
 import dev.serverlesspatterns.orders.outbox.OrderStreamRecords.OrderEvent;
 import dev.serverlesspatterns.platform.priming.PrimingWarmUp;
+import dev.serverlesspatterns.platform.priming.WarmsUp;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * entry.
  */
 @Component
-@Qualifier("publishOrderEvents")
+@WarmsUp("publishOrderEvents")
 class PublishOrderEventsWarmUp implements PrimingWarmUp {
 
     private final OrderEventsBus bus;
