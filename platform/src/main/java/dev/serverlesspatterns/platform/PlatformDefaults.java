@@ -19,7 +19,8 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>Started by SCF's {@code FunctionInvoker} (on Lambda, and in Lambda-path tests, which have a servlet container
  * on their class path) a service runs no web server. Started from its runnable jar it is a web app, listening on
- * loopback unless told otherwise ({@code SERVER_ADDRESS}).
+ * loopback unless told otherwise ({@code SERVER_ADDRESS}). Only there, where SnapStart may snapshot it, are its
+ * functions primed before a snapshot ({@code platform.priming}).
  */
 class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -36,6 +37,7 @@ class PlatformDefaults implements EnvironmentPostProcessor {
                 "spring.cloud.aws.sns.verification", "false"));
         if (startedByFunctionInvoker(application)) {
             defaults.put("spring.main.web-application-type", "none");
+            defaults.put("platform.priming.enabled", "true");
         }
         environment.getPropertySources().addLast(new MapPropertySource("platformDefaults", defaults));
     }

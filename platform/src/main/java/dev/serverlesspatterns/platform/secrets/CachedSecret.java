@@ -2,16 +2,23 @@ package dev.serverlesspatterns.platform.secrets;
 
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * A Secrets Manager secret read on first use, not at start-up, and then kept for the life of the execution
- * environment: a context that never needs it never calls Secrets Manager, function init stays off the network, and a
- * SnapStart snapshot never holds the value. A rotated secret takes effect in new execution environments.
+ * environment: a context that never needs it never calls Secrets Manager and function init stays off the network. A
+ * rotated secret takes effect in new execution environments.
+ *
+ * <p>Under SnapStart a snapshot may be restored long after it was taken, so the value is forgotten around every
+ * snapshot (it is a CRaC resource): before it, where the secret was read before the hooks ran, and after each
+ * restore, where the SnapStart priming read it first. A restored copy reads the secret again at its first use.
  *
  * @param <T> what the secret string is read as (the key bytes, a JSON document's record)
  */
-public final class CachedSecret<T> {
+public final class CachedSecret<T> implements Resource {
 
     private final SecretsManagerClient secretsManager;
     private final Supplier<String> secretId;
@@ -27,6 +34,18 @@ public final class CachedSecret<T> {
         this.secretsManager = secretsManager;
         this.secretId = secretId;
         this.reader = reader;
+        // Held weakly by the CRaC context, strongly by the bean that owns this secret. A no-op outside SnapStart.
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        value = null;
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        value = null;
     }
 
     public T value() {

@@ -7,6 +7,7 @@ import dev.serverlesspatterns.billing.BillingProperties;
 import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
 import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
+import dev.serverlesspatterns.platform.priming.RefusedWrites;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -64,6 +65,11 @@ class BillingTable {
     /** Writes a new invoice; false when the invoice exists already (the write then changed nothing). */
     boolean insert(Invoice invoice) {
         return writes.putIfAbsent(table, invoice);
+    }
+
+    /** The {@link #insert} request for an invoice whose id no invoice has, refused by its condition (priming). */
+    void insertRefused(Invoice invoice) {
+        RefusedWrites.putItem(table, invoice);
     }
 
     Optional<Invoice> find(String invoiceId) {

@@ -6,6 +6,7 @@ import dev.serverlesspatterns.invoicing.InvoicingProperties;
 import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
 import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
+import dev.serverlesspatterns.platform.priming.RefusedWrites;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -59,5 +60,10 @@ class InvoiceTable {
      */
     boolean recordOnce(InvoiceView invoice) {
         return writes.putIfAbsent(table, invoice);
+    }
+
+    /** The {@link #recordOnce} request for an invoice whose id no invoice has, refused by its condition (priming). */
+    void recordRefused(InvoiceView invoice) {
+        RefusedWrites.putItem(table, invoice);
     }
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,17 +46,9 @@ class OrderConfirmationHandoff {
 
     /** Hands the confirmation of a newly placed order off; never throws for a failed handoff. */
     void handOff(Order order) {
-        String request = json.writeValueAsString(new OrderConfirmationRequested(
-                order.orderId(),
-                order.customerId(),
-                order.totalCents(),
-                order.currency(),
-                Instant.parse(order.createdAt())));
+        String request = request(order);
         try {
-            lambda.invoke(invoke -> invoke.functionName(functionName)
-                    .invocationType(InvocationType.EVENT)
-                    .payload(SdkBytes.fromUtf8String(request))
-                    .overrideConfiguration(call -> call.apiCallTimeout(timeout)));
+            invoke(request, InvocationType.EVENT);
         } catch (SdkException failure) {
             log.error(
                     "Order {} is placed, but its confirmation could not be handed off to {}; re-drive with: {}",
@@ -64,5 +57,35 @@ class OrderConfirmationHandoff {
                     request,
                     failure);
         }
+    }
+
+    /**
+     * The handoff's request as a DryRun (SnapStart priming): Lambda checks the request and the permission to invoke
+     * the function, and runs nothing. Lambda refusing it (no such function, no permission) warms the client as much as
+     * a 204 does, and tells what the real handoff would meet, so it is logged, not thrown.
+     */
+    void handOffDryRun(Order order) {
+        try {
+            invoke(request(order), InvocationType.DRY_RUN);
+        } catch (LambdaException refused) {
+            log.warn(
+                    "A DryRun handoff to {} was refused; confirmations would fail the same way", functionName, refused);
+        }
+    }
+
+    private String request(Order order) {
+        return json.writeValueAsString(new OrderConfirmationRequested(
+                order.orderId(),
+                order.customerId(),
+                order.totalCents(),
+                order.currency(),
+                Instant.parse(order.createdAt())));
+    }
+
+    private void invoke(String request, InvocationType type) {
+        lambda.invoke(invoke -> invoke.functionName(functionName)
+                .invocationType(type)
+                .payload(SdkBytes.fromUtf8String(request))
+                .overrideConfiguration(call -> call.apiCallTimeout(timeout)));
     }
 }

@@ -11,6 +11,7 @@ import dev.serverlesspatterns.orders.OrdersProperties;
 import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
 import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
+import dev.serverlesspatterns.platform.priming.RefusedWrites;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,11 @@ class OrderTable {
     /** Writes a new order; false when an order with its id exists already (the write then changed nothing). */
     boolean insert(Order order) {
         return writes.putIfAbsent(table, order);
+    }
+
+    /** The {@link #insert} request for an order whose id no order has, refused by its condition (SnapStart priming). */
+    void insertRefused(Order order) {
+        RefusedWrites.putItem(table, order);
     }
 
     Optional<Order> find(String orderId) {

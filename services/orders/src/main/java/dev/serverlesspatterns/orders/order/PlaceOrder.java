@@ -108,7 +108,8 @@ class PlaceOrder implements Function<APIGatewayProxyRequestEvent, APIGatewayProx
         }
     }
 
-    private APIGatewayProxyResponseEvent created(Order order, boolean replayed) {
+    /** The 201 answer; also used by {@link PlaceOrderWarmUp}, which serializes it without placing anything. */
+    APIGatewayProxyResponseEvent created(Order order, boolean replayed) {
         APIGatewayProxyResponseEvent response = responses.json(201, order);
         Map<String, String> headers = new HashMap<>(response.getHeaders());
         headers.put("Location", "/orders/" + order.orderId());

@@ -1,0 +1,107 @@
+package dev.serverlesspatterns.billing.priming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.serverlesspatterns.billing.BillingApplication;
+import dev.serverlesspatterns.local.testing.LambdaHarness;
+import dev.serverlesspatterns.local.testing.LocalAwsExtension;
+import dev.serverlesspatterns.local.testing.ProvisionedStack;
+import dev.serverlesspatterns.platform.priming.FunctionPriming;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Each function's SnapStart priming event (the one {@code platform.priming} runs before a snapshot) walks the
+ * function's request path to the answer it was chosen for, and writes nothing; the warm-ups of the calls the event
+ * cannot reach write and publish nothing either.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class PrimingEventsTest {
+
+    @ParameterizedTest
+    @CsvSource({"IssueInvoiceFunction, issue-invoice"})
+    void refusesItsQueuedPrimingMessageWithoutWriting(
+            String function, String event, LambdaHarness lambda, ProvisionedStack stack) throws IOException {
+        // given
+        Map<String, Integer> before = tableSizes(stack);
+
+        // when
+        String answer = lambda.invoke(function, primingEvent(event));
+
+        // then the message would return to its queue, and nothing was written
+        assertThat(answer).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"snapstart-priming\"}]}");
+        assertThat(tableSizes(stack)).isEqualTo(before);
+    }
+
+    @Test
+    void warmsUpTheCallsOfIssueInvoiceWithoutWritingOrPublishing(LambdaHarness lambda, ProvisionedStack stack)
+            throws IOException {
+        // given: the function's environment (set by its first invoke), and a queue subscribed to billing's topic
+        lambda.invoke("IssueInvoiceFunction", primingEvent("issue-invoice"));
+        Map<String, Integer> before = tableSizes(stack);
+        try (SqsClient sqs = stack.client(SqsClient.builder());
+                SnsClient sns = stack.client(SnsClient.builder())) {
+            String queueUrl = sqs.createQueue(queue -> queue.queueName("priming-billing-notifications"))
+                    .queueUrl();
+            String queueArn = sqs.getQueueAttributes(
+                            attributes -> attributes.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            sns.subscribe(subscribe -> subscribe
+                    .topicArn(System.getProperty("BILLING_NOTIFICATIONS_TOPIC"))
+                    .protocol("sqs")
+                    .endpoint(queueArn));
+
+            // when
+            List<String> primed;
+            // Arguments: they override the system properties the harness set for the function it started.
+            try (ConfigurableApplicationContext service = new SpringApplicationBuilder(BillingApplication.class)
+                    .run(
+                            "--spring.main.web-application-type=none",
+                            "--platform.priming.enabled=true",
+                            "--platform.priming.rounds=1",
+                            "--spring.cloud.function.definition=issueInvoice")) {
+                primed = service.getBean(FunctionPriming.class).prime();
+            }
+
+            // then
+            assertThat(primed).containsExactly("issueInvoice");
+            assertThat(tableSizes(stack)).isEqualTo(before);
+            assertThat(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).waitTimeSeconds(1))
+                            .messages())
+                    .isEmpty();
+        }
+    }
+
+    private static String primingEvent(String name) throws IOException {
+        return new ClassPathResource("priming/" + name + ".json").getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Integer> tableSizes(ProvisionedStack stack) {
+        try (DynamoDbClient dynamo = stack.client(DynamoDbClient.builder())) {
+            return dynamo.listTables().tableNames().stream()
+                    .collect(Collectors.toMap(
+                            table -> table,
+                            table -> dynamo
+                                    .scanPaginator(scan -> scan.tableName(table).select(Select.COUNT))
+                                    .stream()
+                                    .mapToInt(page -> page.count())
+                                    .sum()));
+        }
+    }
+}

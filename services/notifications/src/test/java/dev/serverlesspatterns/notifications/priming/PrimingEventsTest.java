@@ -1,0 +1,76 @@
+package dev.serverlesspatterns.notifications.priming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.serverlesspatterns.local.testing.LambdaFunctionException;
+import dev.serverlesspatterns.local.testing.LambdaHarness;
+import dev.serverlesspatterns.local.testing.LocalAwsExtension;
+import dev.serverlesspatterns.local.testing.ProvisionedStack;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.core.io.ClassPathResource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * Each function's SnapStart priming event (the one {@code platform.priming} runs before a snapshot) walks the
+ * function's request path to the answer it was chosen for, and writes nothing.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class PrimingEventsTest {
+
+    @ParameterizedTest
+    @CsvSource({"SendCancellationNoticeFunction, send-cancellation-notice"})
+    void refusesItsQueuedPrimingMessageWithoutWriting(
+            String function, String event, LambdaHarness lambda, ProvisionedStack stack) throws IOException {
+        // given
+        Map<String, Integer> before = tableSizes(stack);
+
+        // when
+        String answer = lambda.invoke(function, primingEvent(event));
+
+        // then the message would return to its queue, and nothing was written
+        assertThat(answer).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"snapstart-priming\"}]}");
+        assertThat(tableSizes(stack)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SendOrderConfirmationFunction, send-order-confirmation, customerId"})
+    void refusesItsPrimingEventByFailingWithoutWriting(
+            String function, String event, String failure, LambdaHarness lambda, ProvisionedStack stack)
+            throws IOException {
+        // given
+        Map<String, Integer> before = tableSizes(stack);
+        String primingEvent = primingEvent(event);
+
+        // when
+        Throwable refusal = catchThrowable(() -> lambda.invoke(function, primingEvent));
+
+        // then
+        assertThat(refusal).isInstanceOf(LambdaFunctionException.class).hasMessageContaining(failure);
+        assertThat(tableSizes(stack)).isEqualTo(before);
+    }
+
+    private static String primingEvent(String name) throws IOException {
+        return new ClassPathResource("priming/" + name + ".json").getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Integer> tableSizes(ProvisionedStack stack) {
+        try (DynamoDbClient dynamo = stack.client(DynamoDbClient.builder())) {
+            return dynamo.listTables().tableNames().stream()
+                    .collect(Collectors.toMap(
+                            table -> table,
+                            table -> dynamo
+                                    .scanPaginator(scan -> scan.tableName(table).select(Select.COUNT))
+                                    .stream()
+                                    .mapToInt(page -> page.count())
+                                    .sum()));
+        }
+    }
+}
