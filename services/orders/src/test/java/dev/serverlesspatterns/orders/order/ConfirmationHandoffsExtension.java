@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * that places orders registers it: the SDK reads {@code aws.endpointUrlLambda} when the client is built, which
  * happens once, on the first order the warm PlaceOrderFunction handler places.
  */
-final class ConfirmationHandoffsExtension implements BeforeAllCallback, ParameterResolver {
+public final class ConfirmationHandoffsExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final String LAMBDA_ENDPOINT_PROPERTY = "aws.endpointUrlLambda";
 

@@ -7,6 +7,7 @@ import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import dev.serverlesspatterns.local.testing.ProxyResponse;
 import dev.serverlesspatterns.orders.OrdersApplication;
+import dev.serverlesspatterns.orders.order.ConfirmationHandoffsExtension;
 import dev.serverlesspatterns.platform.priming.FunctionPriming;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * function's request path to the answer it was chosen for, and writes nothing; the warm-ups of the write calls the
  * events cannot reach write and deliver nothing either.
  */
-@ExtendWith(LocalAwsExtension.class)
+// Places orders, so it points the Lambda client at the recorded handoffs like every such class (see the extension).
+@ExtendWith({LocalAwsExtension.class, ConfirmationHandoffsExtension.class})
 class PrimingEventsTest {
 
     @ParameterizedTest
