@@ -9,6 +9,7 @@ import dev.serverlesspatterns.authorizer.AuthorizerProperties;
 import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
 import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
+import dev.serverlesspatterns.platform.priming.RefusedWrites;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,14 @@ public class Users {
     /** @return false when a user with this id exists already */
     boolean create(User user) {
         return writes.putIfAbsent(table, user);
+    }
+
+    /**
+     * The {@code PutItem} of {@link #create} for SnapStart priming, refused by a condition that cannot hold. Give it a
+     * reserved user id: no row has one.
+     */
+    void createRefused(User user) {
+        RefusedWrites.putItem(table, user);
     }
 
     /** @return the user after the change, empty when there is no such user */

@@ -7,6 +7,7 @@ import dev.serverlesspatterns.notifications.NotificationsProperties;
 import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
 import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
+import dev.serverlesspatterns.platform.priming.RefusedWrites;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -58,5 +59,10 @@ class CancellationNoticeTable {
      */
     boolean recordOnce(CancellationNotice notice) {
         return writes.putIfAbsent(table, notice);
+    }
+
+    /** The {@code PutItem} of {@link #recordOnce} for SnapStart priming, refused by a condition that cannot hold. */
+    void recordRefused(CancellationNotice notice) {
+        RefusedWrites.putItem(table, notice);
     }
 }

@@ -7,6 +7,7 @@ import dev.serverlesspatterns.notifications.NotificationsProperties;
 import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
 import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
+import dev.serverlesspatterns.platform.priming.RefusedWrites;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -62,5 +63,10 @@ class NotificationTable {
      */
     boolean recordOnce(Confirmation confirmation) {
         return writes.putIfAbsent(table, confirmation);
+    }
+
+    /** The {@code PutItem} of {@link #recordOnce} for SnapStart priming, refused by a condition that cannot hold. */
+    void recordRefused(Confirmation confirmation) {
+        RefusedWrites.putItem(table, confirmation);
     }
 }

@@ -7,22 +7,31 @@ import dev.serverlesspatterns.local.testing.LambdaFunctionException;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
 import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
+import dev.serverlesspatterns.notifications.NotificationsApplication;
+import dev.serverlesspatterns.platform.priming.FunctionPriming;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Each function's SnapStart priming event (the one {@code platform.priming} runs before a snapshot) walks the
- * function's request path to the answer it was chosen for, and writes nothing.
+ * function's request path to the answer it was chosen for, and writes nothing; the warm-ups of the writes the events
+ * cannot reach write nothing either.
  */
-@ExtendWith(LocalAwsExtension.class)
+@ExtendWith({LocalAwsExtension.class, OutputCaptureExtension.class})
 class PrimingEventsTest {
 
     @ParameterizedTest
@@ -54,6 +63,34 @@ class PrimingEventsTest {
 
         // then
         assertThat(refusal).isInstanceOf(LambdaFunctionException.class).hasMessageContaining(failure);
+        assertThat(tableSizes(stack)).isEqualTo(before);
+    }
+
+    @Test
+    void warmsUpTheWritesOfBothFunctionsWithoutWriting(
+            LambdaHarness lambda, ProvisionedStack stack, CapturedOutput output) throws IOException {
+        // given: the functions' environment (set by their first invoke)
+        lambda.invoke("SendCancellationNoticeFunction", primingEvent("send-cancellation-notice"));
+        Map<String, Integer> before = tableSizes(stack);
+
+        // when
+        List<String> primed;
+        // Arguments: they override the system properties the harness set for the function it started.
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(NotificationsApplication.class)
+                .run(
+                        "--spring.main.web-application-type=none",
+                        "--platform.priming.enabled=true",
+                        "--platform.priming.rounds=1",
+                        "--spring.cloud.function.definition=sendOrderConfirmation;sendCancellationNotice")) {
+            primed = service.getBean(FunctionPriming.class).prime();
+        }
+
+        // then sendOrderConfirmation's event is refused by throwing, so only its warm-up's log shows it ran
+        assertThat(primed).containsExactly("sendCancellationNotice");
+        assertThat(output)
+                .contains("SnapStart priming ran SendOrderConfirmationWarmUp for sendOrderConfirmation")
+                .contains("SnapStart priming ran SendCancellationNoticeWarmUp for sendCancellationNotice")
+                .doesNotContain("SnapStart warm-up");
         assertThat(tableSizes(stack)).isEqualTo(before);
     }
 

@@ -109,6 +109,30 @@ class PrimingEventsTest {
     }
 
     /** A rule that sends the bus's events about the priming order to the queue. */
+    @Test
+    void warmsUpTheUpdateOfChangeQuantityWithoutWriting(LambdaHarness lambda, ProvisionedStack stack)
+            throws IOException {
+        // given: the function's environment (set by its first invoke)
+        lambda.invoke("ChangeQuantityFunction", primingEvent("change-quantity"));
+        Map<String, Integer> before = tableSizes(stack);
+
+        // when
+        List<String> primed;
+        // Arguments: they override the system properties the harness set for the function it started.
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(OrdersApplication.class)
+                .run(
+                        "--spring.main.web-application-type=none",
+                        "--platform.priming.enabled=true",
+                        "--platform.priming.rounds=1",
+                        "--spring.cloud.function.definition=changeQuantity")) {
+            primed = service.getBean(FunctionPriming.class).prime();
+        }
+
+        // then
+        assertThat(primed).containsExactly("changeQuantity");
+        assertThat(tableSizes(stack)).isEqualTo(before);
+    }
+
     private static void catchPrimingOrderEvents(
             EventBridgeClient events, SqsClient sqs, String queueUrl, String busName) {
         String queueArn = sqs.getQueueAttributes(

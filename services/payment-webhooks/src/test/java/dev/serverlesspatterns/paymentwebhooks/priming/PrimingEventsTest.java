@@ -5,19 +5,27 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.serverlesspatterns.local.testing.LambdaFunctionException;
 import dev.serverlesspatterns.local.testing.LambdaHarness;
+import dev.serverlesspatterns.local.testing.ProvisionedStack;
+import dev.serverlesspatterns.paymentwebhooks.PaymentWebhooksApplication;
 import dev.serverlesspatterns.paymentwebhooks.PaymentWebhooksStack;
 import dev.serverlesspatterns.paymentwebhooks.PaymentsDatabase;
+import dev.serverlesspatterns.platform.priming.FunctionPriming;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Each function's SnapStart priming event (the one {@code platform.priming} runs before a snapshot) walks the
- * function's request path to the answer it was chosen for, and writes nothing to the payments database.
+ * function's request path to the answer it was chosen for, and writes nothing to the payments database; the warm-up of
+ * the writes the recorder's event cannot reach writes and enqueues nothing either.
  */
 @PaymentWebhooksStack
 class PrimingEventsTest {
@@ -62,6 +70,36 @@ class PrimingEventsTest {
         // then
         assertThat(refusal).isInstanceOf(LambdaFunctionException.class).hasMessageContaining(failure);
         assertThat(rowCounts(database)).isEqualTo(before);
+    }
+
+    @Test
+    void warmsUpTheWritesOfRecordPaymentEventsWithoutWritingOrEnqueuing(
+            LambdaHarness lambda, PaymentsDatabase database, ProvisionedStack stack) throws IOException {
+        // given: the function's environment (set by its first invoke)
+        lambda.invoke("RecordPaymentEventsFunction", primingEvent("record-payment-events"));
+        List<Long> before = rowCounts(database);
+
+        // when
+        List<String> primed;
+        // Arguments: they override the system properties the harness set for the function it started.
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PaymentWebhooksApplication.class)
+                .run(
+                        "--spring.main.web-application-type=none",
+                        "--platform.priming.enabled=true",
+                        "--platform.priming.rounds=1",
+                        "--spring.cloud.function.definition=recordPaymentEvents")) {
+            primed = service.getBean(FunctionPriming.class).prime();
+        }
+
+        // then
+        assertThat(primed).containsExactly("recordPaymentEvents");
+        assertThat(rowCounts(database)).isEqualTo(before);
+        try (SqsClient sqs = stack.client(SqsClient.builder())) {
+            assertThat(sqs.receiveMessage(receive -> receive.queueUrl(stack.physicalName("AccountLedgerQueue"))
+                                    .waitTimeSeconds(1))
+                            .messages())
+                    .isEmpty();
+        }
     }
 
     private static String primingEvent(String name) throws IOException {

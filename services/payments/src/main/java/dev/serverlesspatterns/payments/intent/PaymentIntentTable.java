@@ -8,6 +8,7 @@ import dev.serverlesspatterns.payments.PaymentsProperties;
 import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.dynamodb.ConditionalWrites;
 import dev.serverlesspatterns.platform.dynamodb.RecordSchema;
+import dev.serverlesspatterns.platform.priming.RefusedWrites;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -116,6 +117,11 @@ class PaymentIntentTable {
      */
     boolean openOnce(PaymentIntent intent) {
         return writes.putIfAbsent(table, intent);
+    }
+
+    /** The {@code PutItem} of {@link #openOnce} for SnapStart priming, refused by a condition that cannot hold. */
+    void openRefused(PaymentIntent intent) {
+        RefusedWrites.putItem(table, intent);
     }
 
     /** Marks the invoice's intent FAILED in one conditional {@code UpdateItem}, if it is still PENDING. */

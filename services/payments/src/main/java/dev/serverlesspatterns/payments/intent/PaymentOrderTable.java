@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.update.SetAction;
@@ -52,6 +53,12 @@ class PaymentOrderTable {
                     Instant.class, "cancelledAt", order -> order.cancelledAt().orElse(null))
             .build();
 
+    /** The condition of a priming update: an order that exists, which the update's unused order id never is. */
+    private static final Expression EXISTING = Expression.builder()
+            .expression("attribute_exists(#orderId)")
+            .putExpressionName("#orderId", "orderId")
+            .build();
+
     private final DynamoDbTable<PaymentOrder> table;
     private final ConditionalWrites writes;
 
@@ -64,10 +71,17 @@ class PaymentOrderTable {
 
     /** Adds the invoice to its order (a set, so a repeat changes nothing) and returns the order as it is now. */
     PaymentOrder registerInvoice(String orderId, String invoiceId) {
-        UpdateExpression register = UpdateExpression.builder()
-                .addAction(add("invoiceIds", AttributeValue.fromSs(List.of(invoiceId))))
-                .build();
-        return writes.update(table, key(orderId), register, null).orElseThrow();
+        return writes.update(table, key(orderId), registration(invoiceId), null).orElseThrow();
+    }
+
+    /**
+     * The {@code UpdateItem} of {@link #registerInvoice} for SnapStart priming, on an order id no order has and
+     * conditioned on the order existing, so it is refused and writes nothing.
+     *
+     * @throws IllegalStateException when the order existed (and was updated)
+     */
+    void registerInvoiceRefused(String unusedOrderId, String invoiceId) {
+        requireRefused(unusedOrderId, writes.update(table, key(unusedOrderId), registration(invoiceId), EXISTING));
     }
 
     /**
@@ -75,7 +89,34 @@ class PaymentOrderTable {
      * is now, with the invoices issued for it so far.
      */
     PaymentOrder recordCancellation(String orderId, Instant cancelledAt) {
-        UpdateExpression cancel = UpdateExpression.builder()
+        return writes.update(table, key(orderId), cancellation(cancelledAt), null)
+                .orElseThrow();
+    }
+
+    /**
+     * The {@code UpdateItem} of {@link #recordCancellation} for SnapStart priming, on an order id no order has and
+     * conditioned on the order existing, so it is refused and writes nothing.
+     *
+     * @throws IllegalStateException when the order existed (and was updated)
+     */
+    void recordCancellationRefused(String unusedOrderId, Instant cancelledAt) {
+        requireRefused(unusedOrderId, writes.update(table, key(unusedOrderId), cancellation(cancelledAt), EXISTING));
+    }
+
+    /** When the order was cancelled, read strongly consistently; empty when it was not (or is unknown). */
+    Optional<Instant> cancelledAt(String orderId) {
+        return Optional.ofNullable(table.getItem(get -> get.key(key(orderId)).consistentRead(true)))
+                .flatMap(PaymentOrder::cancelledAt);
+    }
+
+    private static UpdateExpression registration(String invoiceId) {
+        return UpdateExpression.builder()
+                .addAction(add("invoiceIds", AttributeValue.fromSs(List.of(invoiceId))))
+                .build();
+    }
+
+    private static UpdateExpression cancellation(Instant cancelledAt) {
+        return UpdateExpression.builder()
                 .addAction(SetAction.builder()
                         .path("#cancelledAt")
                         .value("if_not_exists(#cancelledAt, :cancelledAt)")
@@ -83,13 +124,13 @@ class PaymentOrderTable {
                         .putExpressionValue(":cancelledAt", AttributeValue.fromS(cancelledAt.toString()))
                         .build())
                 .build();
-        return writes.update(table, key(orderId), cancel, null).orElseThrow();
     }
 
-    /** When the order was cancelled, read strongly consistently; empty when it was not (or is unknown). */
-    Optional<Instant> cancelledAt(String orderId) {
-        return Optional.ofNullable(table.getItem(get -> get.key(key(orderId)).consistentRead(true)))
-                .flatMap(PaymentOrder::cancelledAt);
+    private static void requireRefused(String orderId, Optional<PaymentOrder> updated) {
+        if (updated.isPresent()) {
+            throw new IllegalStateException(
+                    "A priming UpdateItem changed payment order " + orderId + ": choose an order id no order has");
+        }
     }
 
     private static Key key(String orderId) {

@@ -1,0 +1,35 @@
+package dev.serverlesspatterns.authorizer.users;
+
+import dev.serverlesspatterns.platform.api.ApiResponses;
+import dev.serverlesspatterns.platform.priming.PrimingWarmUp;
+import dev.serverlesspatterns.platform.priming.WarmsUp;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * SnapStart priming of {@link DisableUser}'s 200 answer, the JSON of a user (built, never sent): its priming event already
+ * makes the function's conditional {@code UpdateItem}, refused for a missing user, and a successful one would write.
+ */
+@Component
+@WarmsUp("disableUser")
+class DisableUserWarmUp implements PrimingWarmUp {
+
+    private final ApiResponses responses;
+
+    DisableUserWarmUp(ApiResponses responses) {
+        this.responses = responses;
+    }
+
+    @Override
+    public void warmUp() {
+        User user = new User(
+                "snapstart-priming",
+                "snapstart-priming",
+                Set.of("snapstart-priming"),
+                UserStatus.ACTIVE,
+                Instant.EPOCH,
+                Instant.EPOCH);
+        responses.json(200, UserView.of(user));
+    }
+}
