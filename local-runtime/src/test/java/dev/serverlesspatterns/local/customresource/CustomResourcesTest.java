@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.SamTemplate;
@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,23 +24,19 @@ import tools.jackson.databind.JsonNode;
  * outcome is whatever the function PUTs to the request's ResponseURL. The template's other resources are real, in
  * the emulator; the function is a double that speaks the custom resource protocol over HTTP.
  */
+@ExtendWith(SharedEmulator.class)
 class CustomResourcesTest {
 
     private static AwsEmulator emulator;
     private static Stack stack;
 
     @BeforeAll
-    static void provision() throws URISyntaxException {
-        emulator = AwsEmulators.start(System.getenv());
+    static void provision(AwsEmulator shared) throws URISyntaxException {
+        emulator = shared;
         SamTemplate template = SamTemplate.load(Path.of(CustomResourcesTest.class
                 .getResource("/templates/custom-resource.yaml")
                 .toURI()));
         stack = Provisioner.provision(template, emulator.endpoint(), "custom-resource-test", Map.of());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.events.RecordingInvoker.Invocation;
 import dev.serverlesspatterns.local.invoke.FailureDestination;
 import dev.serverlesspatterns.local.lambda.InvocationResult;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The DynamoDB stream event source mapping against the emulator's table streams: Lambda's order, partial batch
  * response, bisect, retry, maximum record age and on-failure rules.
  */
+@ExtendWith(SharedEmulator.class)
 class DynamoDbStreamEventSourceMappingTest {
 
     private static final String FUNCTION = "ProjectOrdersFunction";
@@ -47,8 +49,8 @@ class DynamoDbStreamEventSourceMappingTest {
     private static SnsClient sns;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) {
+        emulator = shared;
         dynamo = emulator.endpoint().configure(DynamoDbClient.builder());
         streams = emulator.endpoint().configure(DynamoDbStreamsClient.builder());
         sqs = emulator.endpoint().configure(SqsClient.builder());
@@ -56,12 +58,11 @@ class DynamoDbStreamEventSourceMappingTest {
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         dynamo.close();
         streams.close();
         sqs.close();
         sns.close();
-        emulator.close();
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.template.FunctionDefinition.EventBridgeRuleEvent;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** EventBridge rules targeting functions: matching events reach the function asynchronously, unchanged. */
+@ExtendWith(SharedEmulator.class)
 class EventBridgeToFunctionTest {
 
     private static final String FUNCTION = "NotifyFunction";
@@ -33,17 +35,16 @@ class EventBridgeToFunctionTest {
     private static EventBridgeClient events;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
         events = emulator.endpoint().configure(EventBridgeClient.builder());
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
         events.close();
-        emulator.close();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.template.FunctionDefinition.SnsEvent;
 import java.time.Duration;
 import java.util.List;
@@ -13,12 +13,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.JsonNode;
 
 /** SNS subscriptions of functions: filtered notifications reach the function asynchronously as an SNSEvent. */
+@ExtendWith(SharedEmulator.class)
 class SnsToFunctionTest {
 
     private static final String FUNCTION = "NotifyFunction";
@@ -29,17 +31,16 @@ class SnsToFunctionTest {
     private static SnsClient sns;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
         sns = emulator.endpoint().configure(SnsClient.builder());
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
         sns.close();
-        emulator.close();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.events.RecordingInvoker.Invocation;
 import dev.serverlesspatterns.local.template.FunctionDefinition.SqsEvent;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import tools.jackson.databind.JsonNode;
 
 /** The SQS event source mapping against the emulator's queues: Lambda's delete, retry, concurrency and FIFO rules. */
+@ExtendWith(SharedEmulator.class)
 class SqsEventSourceMappingTest {
 
     private static final String FUNCTION = "ProcessWorkFunction";
@@ -38,15 +40,14 @@ class SqsEventSourceMappingTest {
     private static SqsClient sqs;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
-        emulator.close();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.lambda.InvocationResult;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The stream event of the streams test template, provisioned and started the way the local suite does it, with
  * the settings of the orders stream consumer in infra/template.yaml.
  */
+@ExtendWith(SharedEmulator.class)
 class StreamEventSourcesTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(15);
@@ -39,17 +41,16 @@ class StreamEventSourcesTest {
     private static SqsClient sqs;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) {
+        emulator = shared;
         dynamo = emulator.endpoint().configure(DynamoDbClient.builder());
         sqs = emulator.endpoint().configure(SqsClient.builder());
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         dynamo.close();
         sqs.close();
-        emulator.close();
     }
 
     @Test

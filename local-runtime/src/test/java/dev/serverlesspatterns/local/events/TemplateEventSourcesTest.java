@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.template.Intrinsics;
 import dev.serverlesspatterns.local.template.SamTemplate;
 import java.net.URISyntaxException;
@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Every event source of the messaging test template, started from the template: its queue and topic are
  * created here directly, standing in for the provisioned stack.
  */
+@ExtendWith(SharedEmulator.class)
 class TemplateEventSourcesTest {
 
     private static final String STACK = "wiring-test";
@@ -34,19 +36,18 @@ class TemplateEventSourcesTest {
     private static EventBridgeClient events;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
         sns = emulator.endpoint().configure(SnsClient.builder());
         events = emulator.endpoint().configure(EventBridgeClient.builder());
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
         sns.close();
         events.close();
-        emulator.close();
     }
 
     @Test

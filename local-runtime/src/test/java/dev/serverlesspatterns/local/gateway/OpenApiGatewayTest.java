@@ -3,7 +3,7 @@ package dev.serverlesspatterns.local.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.lambda.InvocationResult;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -38,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * into the emulator's SQS queue behind a REQUEST authorizer and a body validator, with the definition's gateway
  * responses; next to an API of the suite's usual kind, from its functions' {@code Api} events.
  */
+@ExtendWith(SharedEmulator.class)
 class OpenApiGatewayTest {
 
     private static final String AUTHORIZER = "VerifyWebhookSignatureFunction";
@@ -56,8 +58,8 @@ class OpenApiGatewayTest {
     private static HttpClient http;
 
     @BeforeAll
-    static void startTheGateways() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void startTheGateways(AwsEmulator shared) {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
         SamTemplate template = template();
         Stack stack = Provisioner.provision(template, emulator.endpoint(), "webhook-test", Map.of());
@@ -81,7 +83,6 @@ class OpenApiGatewayTest {
         shop.close();
         webhooks.close();
         sqs.close();
-        emulator.close();
     }
 
     @BeforeEach

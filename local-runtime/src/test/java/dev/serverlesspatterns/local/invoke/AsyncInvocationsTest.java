@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.SamTemplate;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Lambda's asynchronous invocation: retries, maximum event age and the on-failure destination, with each test's
  * template provisioned in the emulator under a stack of its own.
  */
+@ExtendWith(SharedEmulator.class)
 class AsyncInvocationsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -102,8 +104,8 @@ class AsyncInvocationsTest {
     private AsyncInvocations invocations;
 
     @BeforeAll
-    static void startEmulator() throws IOException, URISyntaxException {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) throws IOException, URISyntaxException {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
         sns = emulator.endpoint().configure(SnsClient.builder());
         messaging = SamTemplate.load(Path.of(AsyncInvocationsTest.class
@@ -114,10 +116,9 @@ class AsyncInvocationsTest {
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
         sns.close();
-        emulator.close();
     }
 
     @AfterEach

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.SamTemplate;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The local Lambda Invoke API, called by the real AWS SDK LambdaClient, for messaging.yaml provisioned in moto. */
+@ExtendWith(SharedEmulator.class)
 class LambdaApiServerTest {
 
     private static final String ORDER_EVENT = "{\"orderId\":\"o-42\",\"kind\":\"urgent\"}";
@@ -56,8 +58,8 @@ class LambdaApiServerTest {
     private LambdaClient lambda;
 
     @BeforeAll
-    static void provisionTheMessagingTemplate() throws URISyntaxException {
-        emulator = AwsEmulators.start(System.getenv());
+    static void provisionTheMessagingTemplate(AwsEmulator shared) throws URISyntaxException {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
         sns = emulator.endpoint().configure(SnsClient.builder());
         SamTemplate messaging = SamTemplate.load(Path.of(LambdaApiServerTest.class
@@ -67,10 +69,9 @@ class LambdaApiServerTest {
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
         sns.close();
-        emulator.close();
     }
 
     @AfterEach

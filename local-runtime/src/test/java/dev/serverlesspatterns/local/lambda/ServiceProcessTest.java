@@ -15,7 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -27,10 +29,33 @@ class ServiceProcessTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String REQUEST_ID = "RequestId: [0-9a-f-]{36} Error: ";
 
+    /**
+     * Launched at the same moment, as the local suite launches all services. Each JVM start costs seconds of CPU,
+     * so the timeout test reuses invoicing: a timeout keeps the JVM, which that test checks.
+     */
+    private static ServiceProcess billing;
+
+    private static ServiceProcess invoicing;
+
+    @TempDir
+    static Path logs;
+
     @TempDir
     Path directory;
 
     private final List<ServiceProcess> started = new ArrayList<>();
+
+    @BeforeAll
+    static void launchTwoServicesTogether() {
+        billing = start("billing", "billing", logs);
+        invoicing = start("invoicing", "invoicing", logs);
+    }
+
+    @AfterAll
+    static void stopTheSharedServices() {
+        billing.close();
+        invoicing.close();
+    }
 
     @AfterEach
     void stopTheServices() {
@@ -40,8 +65,6 @@ class ServiceProcessTest {
     @Test
     void servicesStartedTogetherEachAnswerOnAPortOfTheirOwn() throws Exception {
         // given two services launched at the same moment, as the local suite launches all of them
-        ServiceProcess billing = start("billing", "billing");
-        ServiceProcess invoicing = start("invoicing", "invoicing");
 
         // when both are ready
         try (ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -65,7 +88,8 @@ class ServiceProcessTest {
     @Test
     void aKilledServiceReportsItsInFlightInvocationAsARuntimeExitAndIsReplaced() throws Exception {
         // given a ready service with an invocation in flight
-        ServiceProcess service = start("billing", "billing");
+        ServiceProcess service = start("billing", "billing", directory.resolve("logs"));
+        started.add(service);
         service.awaitReady();
         ProcessHandle firstJvm = service.process();
         Path workStarted = directory.resolve("started");
@@ -94,16 +118,16 @@ class ServiceProcessTest {
     @Test
     void anInvocationPastItsTimeoutIsReportedAsTimedOutAndItsLateWorkIsStopped() throws Exception {
         // given a ready service that has answered once
-        ServiceProcess service = start("billing", "billing");
+        ServiceProcess service = invoicing;
         service.awaitReady();
-        long pid = answer(service.invoke("whoAmI", "Billing", event(Map.of()), 60))
+        long pid = answer(service.invoke("whoAmI", "Invoicing", event(Map.of()), 60))
                 .get("pid")
                 .asLong();
         Path workStarted = directory.resolve("started");
         Path workFinished = directory.resolve("finished");
 
-        // when a function that works for 6 seconds runs under a 2 second timeout
-        InvocationResult result = service.invoke("work", "Billing", work(6_000, workStarted, workFinished), 2);
+        // when a function that works for 4 seconds runs under a 2 second timeout
+        InvocationResult result = service.invoke("work", "Invoicing", work(4_000, workStarted, workFinished), 2);
 
         // then it is reported in Lambda's words
         assertThat(result.functionError()).isEqualTo("Unhandled");
@@ -113,23 +137,21 @@ class ServiceProcessTest {
 
         // and the work had started but is stopped at the deadline: it never finishes late
         assertThat(workStarted).exists();
-        await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() -> !Files.exists(workFinished));
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(workFinished));
 
         // and the same JVM keeps answering (a timeout does not discard it, see ServiceProcess)
-        assertThat(answer(service.invoke("whoAmI", "Billing", event(Map.of()), 60))
+        assertThat(answer(service.invoke("whoAmI", "Invoicing", event(Map.of()), 60))
                         .get("pid")
                         .asLong())
                 .isEqualTo(pid);
     }
 
-    private ServiceProcess start(String name, String identity) {
-        ServiceProcess service = ServiceProcess.start(
+    private static ServiceProcess start(String name, String identity, Path logDirectory) {
+        return ServiceProcess.start(
                 name,
                 List.of("-cp", System.getProperty("java.class.path"), WorkingService.class.getName()),
                 Map.of("SERVICE_IDENTITY", identity),
-                directory.resolve("logs"));
-        started.add(service);
-        return service;
+                logDirectory);
     }
 
     private static byte[] work(long millis, Path startedFile, Path finishedFile) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.invoke.LambdaApiServer;
 import dev.serverlesspatterns.local.lambda.AsyncInvoker;
 import dev.serverlesspatterns.local.lambda.LambdaInvoker;
@@ -23,11 +23,13 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Queue depths by owning service for queue-depths.yaml provisioned in the emulator, read after real sends. */
+@ExtendWith(SharedEmulator.class)
 class QueueDepthsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,15 +46,14 @@ class QueueDepthsTest {
     private static SqsClient sqs;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
-        emulator.close();
     }
 
     @Test

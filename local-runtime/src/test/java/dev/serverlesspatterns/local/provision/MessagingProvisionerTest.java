@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.template.SamTemplate;
 import dev.serverlesspatterns.local.template.TemplateResource;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The queues, topics, subscriptions and rules of a template, created in the emulator and behaving like AWS. */
+@ExtendWith(SharedEmulator.class)
 class MessagingProvisionerTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(10);
@@ -42,18 +44,17 @@ class MessagingProvisionerTest {
     private static Stack stack;
 
     @BeforeAll
-    static void provisionTheMessagingTemplate() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void provisionTheMessagingTemplate(AwsEmulator shared) {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
         sns = emulator.endpoint().configure(SnsClient.builder());
         stack = Provisioner.provision(messagingTemplate(), emulator.endpoint(), "messaging-test", Map.of());
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
         sns.close();
-        emulator.close();
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
+import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.engines.Engines;
 import dev.serverlesspatterns.local.engines.PostgresParameters;
 import dev.serverlesspatterns.local.template.SamTemplate;
@@ -12,9 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -22,24 +22,20 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import tools.jackson.databind.json.JsonMapper;
 
+@ExtendWith(SharedEmulator.class)
 class ProvisionerTest {
 
     private static AwsEmulator emulator;
     private static Stack stack;
 
     @BeforeAll
-    static void provisionTheRepositoryTemplate() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void provisionTheRepositoryTemplate(AwsEmulator shared) {
+        emulator = shared;
         SamTemplate template = SamTemplate.ofRepository();
         // Provisioning never connects to the database; it only writes its parameters into the secret.
         Map<String, String> database =
                 PostgresParameters.of(template).orElseThrow().filledFrom(Engines.unreachablePostgres(), Map.of());
         stack = Provisioner.provision(template, emulator.endpoint(), "provisioner-test", database);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +14,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** Re-driving a standard dead-letter queue against the emulator: everything arrives, nothing is ever lost. */
+@ExtendWith(SharedEmulator.class)
 class DlqRedriveTest {
 
     private static final int MESSAGES = 30;
@@ -31,16 +32,15 @@ class DlqRedriveTest {
     private static TestQueues queues;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
         queues = new TestQueues(sqs);
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
-        emulator.close();
     }
 
     @Test

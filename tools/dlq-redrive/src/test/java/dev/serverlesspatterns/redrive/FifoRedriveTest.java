@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,11 +15,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** Re-driving a FIFO dead-letter queue: each message group keeps its order, and a re-run adds no duplicate. */
+@ExtendWith(SharedEmulator.class)
 class FifoRedriveTest {
 
     private static final List<String> ACCOUNTS = List.of("acc-1", "acc-2", "acc-3");
@@ -30,16 +31,15 @@ class FifoRedriveTest {
     private static TestQueues queues;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
         queues = new TestQueues(sqs);
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
-        emulator.close();
     }
 
     @Test

@@ -3,15 +3,16 @@ package dev.serverlesspatterns.redrive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Replaying a function's on-failure queue into the function's source: the original events, not the records. */
+@ExtendWith(SharedEmulator.class)
 class PayloadOnlyRedriveTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -21,16 +22,15 @@ class PayloadOnlyRedriveTest {
     private static TestQueues queues;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) {
+        emulator = shared;
         sqs = emulator.endpoint().configure(SqsClient.builder());
         queues = new TestQueues(sqs);
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
-        emulator.close();
     }
 
     @Test

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@code redrive-dlq} as a user runs it: queues named by logical id, exit status, usage. */
+@ExtendWith(SharedEmulator.class)
 class RedriveCommandTest {
 
     private static AwsEmulator emulator;
@@ -22,17 +23,16 @@ class RedriveCommandTest {
     private static Supplier<SqsClient> clients;
 
     @BeforeAll
-    static void startEmulator() {
-        emulator = AwsEmulators.start(System.getenv());
+    static void connectToTheSharedEmulator(AwsEmulator shared) {
+        emulator = shared;
         clients = () -> emulator.endpoint().configure(SqsClient.builder());
         sqs = clients.get();
         queues = new TestQueues(sqs);
     }
 
     @AfterAll
-    static void stopEmulator() {
+    static void closeTheClients() {
         sqs.close();
-        emulator.close();
     }
 
     @Test
