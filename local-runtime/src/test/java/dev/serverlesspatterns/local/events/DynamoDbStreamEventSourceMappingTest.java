@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.events.RecordingInvoker.Invocation;
 import dev.serverlesspatterns.local.invoke.FailureDestination;
 import dev.serverlesspatterns.local.lambda.InvocationResult;
 import dev.serverlesspatterns.local.template.FunctionDefinition.StreamEvent;
+import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
-import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.template.FunctionDefinition.EventBridgeRuleEvent;
+import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

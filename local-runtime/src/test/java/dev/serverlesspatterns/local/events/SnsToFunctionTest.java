@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.template.FunctionDefinition.SnsEvent;
+import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

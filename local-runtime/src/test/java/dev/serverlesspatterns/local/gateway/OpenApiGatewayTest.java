@@ -3,12 +3,12 @@ package dev.serverlesspatterns.local.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.lambda.InvocationResult;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.RestApiDefinition;
 import dev.serverlesspatterns.local.template.SamTemplate;
+import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.invoke.LambdaApiServer;
 import dev.serverlesspatterns.local.lambda.AsyncInvoker;
 import dev.serverlesspatterns.local.lambda.LambdaInvoker;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.SamTemplate;
+import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.template.SamTemplate;
 import dev.serverlesspatterns.local.template.TemplateResource;
+import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

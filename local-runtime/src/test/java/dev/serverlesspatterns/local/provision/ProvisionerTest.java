@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
-import dev.serverlesspatterns.local.emulator.SharedEmulator;
 import dev.serverlesspatterns.local.engines.Engines;
 import dev.serverlesspatterns.local.engines.PostgresParameters;
 import dev.serverlesspatterns.local.template.SamTemplate;
+import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
+import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.serverlesspatterns.redrive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
+import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
+import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;

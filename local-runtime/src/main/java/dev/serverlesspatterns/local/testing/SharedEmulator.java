@@ -1,5 +1,7 @@
-package dev.serverlesspatterns.local.emulator;
+package dev.serverlesspatterns.local.testing;
 
+import dev.serverlesspatterns.local.emulator.AwsEmulator;
+import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
