@@ -33,6 +33,11 @@ public final class Fixtures {
         return (ObjectNode) JSON.readTree(text);
     }
 
+    /** A function's SnapStart priming event, {@code priming/<name>.json} in the service's main resources. */
+    public static String primingEvent(String name) {
+        return text("priming/" + name + ".json");
+    }
+
     /** Any test resource on the class path as UTF-8 text, byte for byte: a request body, a key. */
     public static String text(String path) {
         try (InputStream in = classLoader().getResourceAsStream(path)) {

@@ -1,8 +1,12 @@
 package dev.serverlesspatterns.local.testing;
 
 import dev.serverlesspatterns.local.provision.Stack;
+import java.util.Map;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** What a test needs to look at the emulator behind the functions it drives. */
 public final class ProvisionedStack {
@@ -27,5 +31,19 @@ public final class ProvisionedStack {
     /** An SDK client for the emulator, for assertions on what a function wrote. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
         return stack.endpoint().configure(builder);
+    }
+
+    /** The number of items in every table of the emulator, by table name: what a test compares to prove nothing was written. */
+    public Map<String, Integer> itemCounts() {
+        try (DynamoDbClient dynamo = client(DynamoDbClient.builder())) {
+            return dynamo.listTables().tableNames().stream()
+                    .collect(Collectors.toMap(
+                            table -> table,
+                            table -> dynamo
+                                    .scanPaginator(scan -> scan.tableName(table).select(Select.COUNT))
+                                    .stream()
+                                    .mapToInt(page -> page.count())
+                                    .sum()));
+        }
     }
 }

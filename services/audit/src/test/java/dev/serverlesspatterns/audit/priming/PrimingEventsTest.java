@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.audit.priming;
 
+import static dev.serverlesspatterns.local.testing.Fixtures.primingEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -11,10 +12,8 @@ import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import dev.serverlesspatterns.local.testing.ProxyResponse;
 import dev.serverlesspatterns.platform.priming.FunctionPriming;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +22,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -44,14 +40,14 @@ class PrimingEventsTest {
             String function, String event, int status, LambdaHarness lambda, ProvisionedStack stack)
             throws IOException {
         // given
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
 
         // when
         ProxyResponse response = ProxyResponse.parse(lambda.invoke(function, primingEvent(event)));
 
         // then
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(tableSizes(stack)).isEqualTo(before);
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
     @ParameterizedTest
@@ -60,7 +56,7 @@ class PrimingEventsTest {
             String function, String event, String failure, LambdaHarness lambda, ProvisionedStack stack)
             throws IOException {
         // given
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
         String primingEvent = primingEvent(event);
 
         // when
@@ -68,7 +64,7 @@ class PrimingEventsTest {
 
         // then
         assertThat(refusal).isInstanceOf(LambdaFunctionException.class).hasMessageContaining(failure);
-        assertThat(tableSizes(stack)).isEqualTo(before);
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
     @Test
@@ -79,7 +75,7 @@ class PrimingEventsTest {
         lambda.invoke("PublishAuditEventFunction", primingEvent("publish-audit-event"));
         catchThrowable(
                 () -> lambda.invoke("DistributeOrderActivityFunction", primingEvent("distribute-order-activity")));
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
         try (SqsClient sqs = stack.client(SqsClient.builder());
                 SnsClient sns = stack.client(SnsClient.builder())) {
             String queueUrl = sqs.createQueue(queue -> queue.queueName("priming-audit-topics"))
@@ -113,27 +109,10 @@ class PrimingEventsTest {
                     .contains("SnapStart priming ran PublishAuditEventWarmUp for publishAuditEvent")
                     .contains("SnapStart priming ran DistributeOrderActivityWarmUp for distributeOrderActivity")
                     .doesNotContain("SnapStart warm-up");
-            assertThat(tableSizes(stack)).isEqualTo(before);
+            assertThat(stack.itemCounts()).isEqualTo(before);
             assertThat(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).waitTimeSeconds(1))
                             .messages())
                     .isEmpty();
-        }
-    }
-
-    private static String primingEvent(String name) throws IOException {
-        return new ClassPathResource("priming/" + name + ".json").getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Integer> tableSizes(ProvisionedStack stack) {
-        try (DynamoDbClient dynamo = stack.client(DynamoDbClient.builder())) {
-            return dynamo.listTables().tableNames().stream()
-                    .collect(Collectors.toMap(
-                            table -> table,
-                            table -> dynamo
-                                    .scanPaginator(scan -> scan.tableName(table).select(Select.COUNT))
-                                    .stream()
-                                    .mapToInt(page -> page.count())
-                                    .sum()));
         }
     }
 }

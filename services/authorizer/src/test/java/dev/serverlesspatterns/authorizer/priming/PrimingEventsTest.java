@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.authorizer.priming;
 
+import static dev.serverlesspatterns.local.testing.Fixtures.primingEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -11,19 +12,14 @@ import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import dev.serverlesspatterns.local.testing.ProxyResponse;
 import dev.serverlesspatterns.platform.priming.FunctionPriming;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Each function's SnapStart priming event (the one {@code platform.priming} runs before a snapshot) walks the
@@ -45,14 +41,14 @@ class PrimingEventsTest {
             String function, String event, int status, LambdaHarness lambda, ProvisionedStack stack)
             throws IOException {
         // given
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
 
         // when
         ProxyResponse response = ProxyResponse.parse(lambda.invoke(function, primingEvent(event)));
 
         // then
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(tableSizes(stack)).isEqualTo(before);
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
     @ParameterizedTest
@@ -61,7 +57,7 @@ class PrimingEventsTest {
             String function, String event, String failure, LambdaHarness lambda, ProvisionedStack stack)
             throws IOException {
         // given
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
         String primingEvent = primingEvent(event);
 
         // when
@@ -69,7 +65,7 @@ class PrimingEventsTest {
 
         // then
         assertThat(refusal).isInstanceOf(LambdaFunctionException.class).hasMessageContaining(failure);
-        assertThat(tableSizes(stack)).isEqualTo(before);
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
     @Test
@@ -79,7 +75,7 @@ class PrimingEventsTest {
         lambda.invoke("GrantScopeFunction", primingEvent("grant-scope"));
         lambda.invoke("RevokeScopeFunction", primingEvent("revoke-scope"));
         lambda.invoke("DisableUserFunction", primingEvent("disable-user"));
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
 
         // when
         List<String> primed;
@@ -95,23 +91,6 @@ class PrimingEventsTest {
 
         // then
         assertThat(primed).containsExactly("createUser", "grantScope", "revokeScope", "disableUser");
-        assertThat(tableSizes(stack)).isEqualTo(before);
-    }
-
-    private static String primingEvent(String name) throws IOException {
-        return new ClassPathResource("priming/" + name + ".json").getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Integer> tableSizes(ProvisionedStack stack) {
-        try (DynamoDbClient dynamo = stack.client(DynamoDbClient.builder())) {
-            return dynamo.listTables().tableNames().stream()
-                    .collect(Collectors.toMap(
-                            table -> table,
-                            table -> dynamo
-                                    .scanPaginator(scan -> scan.tableName(table).select(Select.COUNT))
-                                    .stream()
-                                    .mapToInt(page -> page.count())
-                                    .sum()));
-        }
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 }

@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.billing.priming;
 
+import static dev.serverlesspatterns.local.testing.Fixtures.primingEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.billing.BillingApplication;
@@ -8,19 +9,14 @@ import dev.serverlesspatterns.local.testing.LocalAwsExtension;
 import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import dev.serverlesspatterns.platform.priming.FunctionPriming;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -38,14 +34,14 @@ class PrimingEventsTest {
     void refusesItsQueuedPrimingMessageWithoutWriting(
             String function, String event, LambdaHarness lambda, ProvisionedStack stack) throws IOException {
         // given
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
 
         // when
         String answer = lambda.invoke(function, primingEvent(event));
 
         // then the message would return to its queue, and nothing was written
         assertThat(answer).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"snapstart-priming\"}]}");
-        assertThat(tableSizes(stack)).isEqualTo(before);
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
     @Test
@@ -53,7 +49,7 @@ class PrimingEventsTest {
             throws IOException {
         // given: the function's environment (set by its first invoke), and a queue subscribed to billing's topic
         lambda.invoke("IssueInvoiceFunction", primingEvent("issue-invoice"));
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
         try (SqsClient sqs = stack.client(SqsClient.builder());
                 SnsClient sns = stack.client(SnsClient.builder())) {
             String queueUrl = sqs.createQueue(queue -> queue.queueName("priming-billing-notifications"))
@@ -81,27 +77,10 @@ class PrimingEventsTest {
 
             // then
             assertThat(primed).containsExactly("issueInvoice");
-            assertThat(tableSizes(stack)).isEqualTo(before);
+            assertThat(stack.itemCounts()).isEqualTo(before);
             assertThat(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).waitTimeSeconds(1))
                             .messages())
                     .isEmpty();
-        }
-    }
-
-    private static String primingEvent(String name) throws IOException {
-        return new ClassPathResource("priming/" + name + ".json").getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Integer> tableSizes(ProvisionedStack stack) {
-        try (DynamoDbClient dynamo = stack.client(DynamoDbClient.builder())) {
-            return dynamo.listTables().tableNames().stream()
-                    .collect(Collectors.toMap(
-                            table -> table,
-                            table -> dynamo
-                                    .scanPaginator(scan -> scan.tableName(table).select(Select.COUNT))
-                                    .stream()
-                                    .mapToInt(page -> page.count())
-                                    .sum()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.notifications.priming;
 
+import static dev.serverlesspatterns.local.testing.Fixtures.primingEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -10,10 +11,8 @@ import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import dev.serverlesspatterns.notifications.NotificationsApplication;
 import dev.serverlesspatterns.platform.priming.FunctionPriming;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,9 +21,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Each function's SnapStart priming event (the one {@code platform.priming} runs before a snapshot) walks the
@@ -39,14 +35,14 @@ class PrimingEventsTest {
     void refusesItsQueuedPrimingMessageWithoutWriting(
             String function, String event, LambdaHarness lambda, ProvisionedStack stack) throws IOException {
         // given
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
 
         // when
         String answer = lambda.invoke(function, primingEvent(event));
 
         // then the message would return to its queue, and nothing was written
         assertThat(answer).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"snapstart-priming\"}]}");
-        assertThat(tableSizes(stack)).isEqualTo(before);
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
     @ParameterizedTest
@@ -55,7 +51,7 @@ class PrimingEventsTest {
             String function, String event, String failure, LambdaHarness lambda, ProvisionedStack stack)
             throws IOException {
         // given
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
         String primingEvent = primingEvent(event);
 
         // when
@@ -63,7 +59,7 @@ class PrimingEventsTest {
 
         // then
         assertThat(refusal).isInstanceOf(LambdaFunctionException.class).hasMessageContaining(failure);
-        assertThat(tableSizes(stack)).isEqualTo(before);
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
     @Test
@@ -71,7 +67,7 @@ class PrimingEventsTest {
             LambdaHarness lambda, ProvisionedStack stack, CapturedOutput output) throws IOException {
         // given: the functions' environment (set by their first invoke)
         lambda.invoke("SendCancellationNoticeFunction", primingEvent("send-cancellation-notice"));
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
 
         // when
         List<String> primed;
@@ -91,23 +87,6 @@ class PrimingEventsTest {
                 .contains("SnapStart priming ran SendOrderConfirmationWarmUp for sendOrderConfirmation")
                 .contains("SnapStart priming ran SendCancellationNoticeWarmUp for sendCancellationNotice")
                 .doesNotContain("SnapStart warm-up");
-        assertThat(tableSizes(stack)).isEqualTo(before);
-    }
-
-    private static String primingEvent(String name) throws IOException {
-        return new ClassPathResource("priming/" + name + ".json").getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Integer> tableSizes(ProvisionedStack stack) {
-        try (DynamoDbClient dynamo = stack.client(DynamoDbClient.builder())) {
-            return dynamo.listTables().tableNames().stream()
-                    .collect(Collectors.toMap(
-                            table -> table,
-                            table -> dynamo
-                                    .scanPaginator(scan -> scan.tableName(table).select(Select.COUNT))
-                                    .stream()
-                                    .mapToInt(page -> page.count())
-                                    .sum()));
-        }
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 }

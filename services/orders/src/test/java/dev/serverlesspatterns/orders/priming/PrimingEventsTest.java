@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.orders.priming;
 
+import static dev.serverlesspatterns.local.testing.Fixtures.primingEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.testing.LambdaHarness;
@@ -10,19 +11,14 @@ import dev.serverlesspatterns.orders.OrdersApplication;
 import dev.serverlesspatterns.orders.order.ConfirmationHandoffsExtension;
 import dev.serverlesspatterns.platform.priming.FunctionPriming;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -48,14 +44,14 @@ class PrimingEventsTest {
             String function, String event, int status, LambdaHarness lambda, ProvisionedStack stack)
             throws IOException {
         // given
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
 
         // when
         ProxyResponse response = ProxyResponse.parse(lambda.invoke(function, primingEvent(event)));
 
         // then
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(tableSizes(stack)).isEqualTo(before);
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
     @ParameterizedTest
@@ -63,14 +59,14 @@ class PrimingEventsTest {
     void announcesNothingForItsStreamPrimingEvent(
             String function, String event, LambdaHarness lambda, ProvisionedStack stack) throws IOException {
         // given
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
 
         // when
         String answer = lambda.invoke(function, primingEvent(event));
 
         // then
         assertThat(answer).isEqualTo("{\"batchItemFailures\":[]}");
-        assertThat(tableSizes(stack)).isEqualTo(before);
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
     @Test
@@ -80,7 +76,7 @@ class PrimingEventsTest {
         // about the priming order
         lambda.invoke("PlaceOrderFunction", primingEvent("place-order"));
         lambda.invoke("PublishOrderEventsFunction", primingEvent("publish-order-events"));
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
         try (SqsClient sqs = stack.client(SqsClient.builder());
                 EventBridgeClient events = stack.client(EventBridgeClient.builder())) {
             String queueUrl = sqs.createQueue(queue -> queue.queueName("priming-order-events"))
@@ -101,7 +97,7 @@ class PrimingEventsTest {
 
             // then
             assertThat(primed).containsExactly("placeOrder", "publishOrderEvents");
-            assertThat(tableSizes(stack)).isEqualTo(before);
+            assertThat(stack.itemCounts()).isEqualTo(before);
             assertThat(sqs.receiveMessage(receive -> receive.queueUrl(queueUrl).waitTimeSeconds(1))
                             .messages())
                     .isEmpty();
@@ -114,7 +110,7 @@ class PrimingEventsTest {
             throws IOException {
         // given: the function's environment (set by its first invoke)
         lambda.invoke("ChangeQuantityFunction", primingEvent("change-quantity"));
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
 
         // when
         List<String> primed;
@@ -130,7 +126,7 @@ class PrimingEventsTest {
 
         // then
         assertThat(primed).containsExactly("changeQuantity");
-        assertThat(tableSizes(stack)).isEqualTo(before);
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
     private static void catchPrimingOrderEvents(
@@ -145,22 +141,5 @@ class PrimingEventsTest {
         events.putTargets(targets -> targets.rule("priming-order-events")
                 .eventBusName(busName)
                 .targets(target -> target.id("queue").arn(queueArn)));
-    }
-
-    private static String primingEvent(String name) throws IOException {
-        return new ClassPathResource("priming/" + name + ".json").getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Integer> tableSizes(ProvisionedStack stack) {
-        try (DynamoDbClient dynamo = stack.client(DynamoDbClient.builder())) {
-            return dynamo.listTables().tableNames().stream()
-                    .collect(Collectors.toMap(
-                            table -> table,
-                            table -> dynamo
-                                    .scanPaginator(scan -> scan.tableName(table).select(Select.COUNT))
-                                    .stream()
-                                    .mapToInt(page -> page.count())
-                                    .sum()));
-        }
     }
 }

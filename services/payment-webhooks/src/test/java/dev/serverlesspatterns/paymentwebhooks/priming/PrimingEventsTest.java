@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.paymentwebhooks.priming;
 
+import static dev.serverlesspatterns.local.testing.Fixtures.primingEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -11,7 +12,6 @@ import dev.serverlesspatterns.paymentwebhooks.PaymentWebhooksStack;
 import dev.serverlesspatterns.paymentwebhooks.PaymentsDatabase;
 import dev.serverlesspatterns.platform.priming.FunctionPriming;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -100,10 +99,6 @@ class PrimingEventsTest {
                             .messages())
                     .isEmpty();
         }
-    }
-
-    private static String primingEvent(String name) throws IOException {
-        return new ClassPathResource("priming/" + name + ".json").getContentAsString(StandardCharsets.UTF_8);
     }
 
     private static List<Long> rowCounts(PaymentsDatabase database) {

@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.payments.priming;
 
+import static dev.serverlesspatterns.local.testing.Fixtures.primingEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.serverlesspatterns.local.testing.LambdaHarness;
@@ -8,19 +9,14 @@ import dev.serverlesspatterns.local.testing.ProvisionedStack;
 import dev.serverlesspatterns.payments.PaymentsApplication;
 import dev.serverlesspatterns.platform.priming.FunctionPriming;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Each function's SnapStart priming event (the one {@code platform.priming} runs before a snapshot) walks the
@@ -38,14 +34,14 @@ class PrimingEventsTest {
     void refusesItsQueuedPrimingMessageWithoutWriting(
             String function, String event, LambdaHarness lambda, ProvisionedStack stack) throws IOException {
         // given
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
 
         // when
         String answer = lambda.invoke(function, primingEvent(event));
 
         // then the message would return to its queue, and nothing was written
         assertThat(answer).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"snapstart-priming\"}]}");
-        assertThat(tableSizes(stack)).isEqualTo(before);
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
     @Test
@@ -54,7 +50,7 @@ class PrimingEventsTest {
         // given: the functions' environment (set by their first invoke)
         lambda.invoke("RecordPaymentIntentFunction", primingEvent("record-payment-intent"));
         lambda.invoke("CancelPaymentIntentFunction", primingEvent("cancel-payment-intent"));
-        Map<String, Integer> before = tableSizes(stack);
+        Map<String, Integer> before = stack.itemCounts();
 
         // when
         List<String> primed;
@@ -70,23 +66,6 @@ class PrimingEventsTest {
 
         // then
         assertThat(primed).containsExactly("recordPaymentIntent", "cancelPaymentIntent");
-        assertThat(tableSizes(stack)).isEqualTo(before);
-    }
-
-    private static String primingEvent(String name) throws IOException {
-        return new ClassPathResource("priming/" + name + ".json").getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Integer> tableSizes(ProvisionedStack stack) {
-        try (DynamoDbClient dynamo = stack.client(DynamoDbClient.builder())) {
-            return dynamo.listTables().tableNames().stream()
-                    .collect(Collectors.toMap(
-                            table -> table,
-                            table -> dynamo
-                                    .scanPaginator(scan -> scan.tableName(table).select(Select.COUNT))
-                                    .stream()
-                                    .mapToInt(page -> page.count())
-                                    .sum()));
-        }
+        assertThat(stack.itemCounts()).isEqualTo(before);
     }
 }
