@@ -170,6 +170,8 @@ public final class ColdStartBenchmark {
         try (Stream<Path> jars = Files.list(sdkLibrary)) {
             jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().forEach(classpath::add);
         } catch (IOException e) {
+            // Advice in an error, not a switched-off test: the benchmark needs only the built jars; the tests run in
+            // ./mvnw verify.
             throw new UncheckedIOException(
                     sdkLibrary + " is missing: build it with ./mvnw -pl benchmarks -am package -DskipTests", e);
         }

@@ -26,6 +26,6 @@ final class PrimingWarmUps {
 
     private boolean warms(String name, String definition) {
         WarmsUp warmsUp = beans.findAnnotationOnBean(name, WarmsUp.class, false);
-        return warmsUp != null && warmsUp.value().equals(definition);
+        return warmsUp != null && List.of(warmsUp.value()).contains(definition);
     }
 }

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Names the function a {@link PrimingWarmUp} bean warms. Not Spring's {@code @Qualifier}: SCF looks functions up by
+ * Names the functions a {@link PrimingWarmUp} bean warms (one warm-up may serve functions that share an answer). Not Spring's {@code @Qualifier}: SCF looks functions up by
  * qualifier too, and would find the warm-up instead of the function.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Documented
 public @interface WarmsUp {
 
-    /** The function's name, as in {@code spring.cloud.function.definition}. */
-    String value();
+    /** The functions' names, as in {@code spring.cloud.function.definition}. */
+    String[] value();
 }

@@ -8,16 +8,17 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * SnapStart priming of {@link DisableUser}'s 200 answer, the JSON of a user (built, never sent): its priming event already
- * makes the function's conditional {@code UpdateItem}, refused for a missing user, and a successful one would write.
+ * SnapStart priming of the 200 answer of {@link GrantScope}, {@link RevokeScope} and {@link DisableUser}, the JSON of a
+ * user (built, never sent): their priming events already make the function's conditional {@code UpdateItem}, refused for
+ * a missing user, and a successful one would write.
  */
 @Component
-@WarmsUp("disableUser")
-class DisableUserWarmUp implements PrimingWarmUp {
+@WarmsUp({"grantScope", "revokeScope", "disableUser"})
+class UserAnswerWarmUp implements PrimingWarmUp {
 
     private final ApiResponses responses;
 
-    DisableUserWarmUp(ApiResponses responses) {
+    UserAnswerWarmUp(ApiResponses responses) {
         this.responses = responses;
     }
 
