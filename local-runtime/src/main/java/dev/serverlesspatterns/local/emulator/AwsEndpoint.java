@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Where the AWS API answers for this run, and the credentials to sign with. The same values reach the
@@ -26,6 +27,11 @@ public record AwsEndpoint(URI endpoint, String region, String accessKeyId, Strin
                         StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
+    }
+
+    /** An S3 client with path-style addressing: emulators serve buckets under their own host name, not as subdomains. */
+    public S3Client s3() {
+        return configure(S3Client.builder().forcePathStyle(true));
     }
 
     /** The SDK's environment variables for a process that should talk to this endpoint. */

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -50,6 +51,7 @@ public final class Provisioner {
                 Queues.TYPE,
                 Topics.TYPE,
                 Topics.SUBSCRIPTION_TYPE,
+                Buckets.TYPE,
                 EventRules.BUS_TYPE,
                 EventRules.RULE_TYPE);
     }
@@ -84,7 +86,8 @@ public final class Provisioner {
                 SecretsManagerClient secrets = endpoint.configure(SecretsManagerClient.builder());
                 SqsClient sqs = endpoint.configure(SqsClient.builder());
                 SnsClient sns = endpoint.configure(SnsClient.builder());
-                EventBridgeClient events = endpoint.configure(EventBridgeClient.builder())) {
+                EventBridgeClient events = endpoint.configure(EventBridgeClient.builder());
+                S3Client s3 = endpoint.s3()) {
             for (TemplateResource resource : resources) {
                 switch (resource.type()) {
                     case DynamoDbTables.TYPE -> DynamoDbTables.create(dynamo, resource, stack);
@@ -92,6 +95,7 @@ public final class Provisioner {
                     case Queues.TYPE -> Queues.create(sqs, resource, stack);
                     case Topics.TYPE -> Topics.create(sns, resource, stack);
                     case Topics.SUBSCRIPTION_TYPE -> Topics.subscribe(sns, resource, stack);
+                    case Buckets.TYPE -> Buckets.create(s3, resource, stack);
                     case EventRules.BUS_TYPE -> EventRules.createBus(events, resource, stack);
                     case EventRules.RULE_TYPE -> EventRules.createRule(events, resource, stack);
                     case FunctionDefinition.TYPE ->
