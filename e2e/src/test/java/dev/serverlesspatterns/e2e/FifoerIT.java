@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
@@ -200,10 +201,12 @@ class FifoerIT {
     /** The bodies in the ledger's DLQ, looked at without taking them: they become visible again after a second. */
     private List<String> deadLetteredBodies() {
         String dlq = suite.stack().ref("AccountLedgerDeadLetterQueue");
-        return sqs.receiveMessage(receive -> receive.queueUrl(dlq).maxNumberOfMessages(10).visibilityTimeout(1))
+        return sqs
+                .receiveMessage(
+                        receive -> receive.queueUrl(dlq).maxNumberOfMessages(10).visibilityTimeout(1))
                 .messages()
                 .stream()
-                .map(message -> message.body())
+                .map(Message::body)
                 .toList();
     }
 }
