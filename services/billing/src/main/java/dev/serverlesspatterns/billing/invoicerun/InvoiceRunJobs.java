@@ -90,7 +90,7 @@ class InvoiceRunJobs {
 
     /** Counts the chunk done: its item is created and the job's {@code done} grows by one, both or neither. */
     Counted countDone(Chunk chunk, Instant now) {
-        return count(chunk, "DONE", null, "ADD done :one", "#status = :running", Map.of(), now);
+        return count(chunk, "DONE", null, "ADD #done :one", "#status = :running", Map.of(), now);
     }
 
     /**
@@ -102,7 +102,7 @@ class InvoiceRunJobs {
                 chunk,
                 "FAILED",
                 reason,
-                "SET #status = :failed ADD failed :one",
+                "SET #status = :failed ADD #failed :one",
                 "#status IN (:running, :failed)",
                 Map.of(":failed", AttributeValue.fromS(Job.FAILED)),
                 now);
@@ -137,7 +137,7 @@ class InvoiceRunJobs {
                                     .key(key(chunk.jobId(), JOB))
                                     .updateExpression(jobUpdate)
                                     .conditionExpression(jobCondition)
-                                    .expressionAttributeNames(Map.of("#status", "status"))
+                                    .expressionAttributeNames(names(jobUpdate + jobCondition))
                                     .expressionAttributeValues(values))
                             .build()));
             return Counted.NOW;
@@ -160,7 +160,7 @@ class InvoiceRunJobs {
      * succeeds; false for every other.
      */
     boolean claimAggregation(String jobId) {
-        return updateStatus(jobId, Job.RUNNING, Job.AGGREGATING, "AND done = total AND failed = :none", null);
+        return updateStatus(jobId, Job.RUNNING, Job.AGGREGATING, "AND #done = #total AND #failed = :none", null);
     }
 
     /** {@code AGGREGATING} to {@code COMPLETED}, noting the aggregate's key; false when completed already. */
@@ -178,7 +178,7 @@ class InvoiceRunJobs {
         String update = "SET #status = :to";
         if (aggregateKey != null) {
             values.put(":aggregate", AttributeValue.fromS(aggregateKey));
-            update += ", aggregate = :aggregate";
+            update += ", aggregateKey = :aggregate";
         }
         String expression = update;
         try {
@@ -186,12 +186,23 @@ class InvoiceRunJobs {
                     .key(key(jobId, JOB))
                     .updateExpression(expression)
                     .conditionExpression(("#status = :from " + andCondition).trim())
-                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeNames(names(expression + andCondition))
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException refused) {
             return false;
         }
+    }
+
+    /** The attribute names an expression uses: {@code status}, {@code total} and others are reserved words. */
+    private static Map<String, String> names(String expression) {
+        Map<String, String> names = new HashMap<>();
+        for (String name : List.of("status", "total", "done", "failed")) {
+            if (expression.contains("#" + name)) {
+                names.put("#" + name, name);
+            }
+        }
+        return names;
     }
 
     private static Map<String, AttributeValue> key(String jobId, String item) {

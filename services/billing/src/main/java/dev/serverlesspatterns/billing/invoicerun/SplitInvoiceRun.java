@@ -14,13 +14,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Fan-Out: S3 notifies this function of each run file uploaded under {@code runs/} (asynchronously, two retries, then
  * the on-failure queue). The run's job id follows from the object (bucket, key and ETag), the job is created only if
  * absent, and the run file's lines go out in chunk messages of {@code chunk-size} lines to the workers' queue. A
  * re-delivered notification sends the same chunks again, which the workers count once; a run file without lines is
- * recorded as a failed job and sends nothing.
+ * recorded as a failed job and sends nothing, and one deleted before its notification arrived is skipped.
  */
 @Component("splitInvoiceRun")
 class SplitInvoiceRun implements Consumer<RunUploaded> {
@@ -58,8 +59,14 @@ class SplitInvoiceRun implements Consumer<RunUploaded> {
         RunUploaded.S3Object object = notification.s3().object();
         String source = object.decodedKey();
         String jobId = jobIdOf(notification.s3().bucket().name(), source, object.eTag());
-        List<String> lines =
-                objects.read(source).lines().filter(line -> !line.isBlank()).toList();
+        List<String> lines;
+        try {
+            lines = objects.read(source).lines().filter(line -> !line.isBlank()).toList();
+        } catch (NoSuchKeyException deleted) {
+            // Deleted before its notification arrived: there is nothing to split, and a retry would not find it either.
+            log.warn("Invoice run {} ({}) is gone from the bucket: nothing to split", jobId, source);
+            return;
+        }
         if (lines.isEmpty()) {
             log.warn("Invoice run {} ({}) has no lines: recorded as failed", jobId, source);
             jobs.refuse(jobId, source, "The run file has no lines", clock.instant());
