@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.template.FunctionDefinition.S3Event;
+import dev.serverlesspatterns.local.template.Intrinsics;
+import dev.serverlesspatterns.local.template.SamTemplate;
 import dev.serverlesspatterns.local.testing.SharedEmulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -127,6 +133,63 @@ class S3ToFunctionTest {
                             .queueConfigurations())
                     .extracting(configuration -> configuration.id())
                     .containsExactly("OtherFunction-Second");
+        }
+    }
+
+    @Test
+    void theTemplatesS3EventOfAFunctionIsDeliveredThroughTheEventSources(TestInfo test, @TempDir Path directory)
+            throws IOException {
+        // given a template whose function is notified of objects created under runs/ in its bucket
+        String bucket = bucket(test);
+        SamTemplate template = SamTemplate.load(Files.writeString(directory.resolve("template.yaml"), """
+                Resources:
+                  RunBucket:
+                    Type: AWS::S3::Bucket
+                  SplitFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Events:
+                        RunUploaded:
+                          Type: S3
+                          Properties:
+                            Bucket: !Ref RunBucket
+                            Events: s3:ObjectCreated:*
+                            Filter:
+                              S3Key:
+                                Rules:
+                                  - Name: prefix
+                                    Value: runs/
+                """));
+        Intrinsics.Resources resources = new Intrinsics.Resources() {
+            @Override
+            public String ref(String logicalId) {
+                return bucket;
+            }
+
+            @Override
+            public String attribute(String logicalId, String attribute) {
+                throw new UnsupportedOperationException(attribute);
+            }
+        };
+        RecordingAsyncInvoker lambda = new RecordingAsyncInvoker();
+
+        try (var sources = EventSources.start(
+                template,
+                "s3-template-test",
+                new Intrinsics(Map.of(), Map.of("AWS::AccountId", "000000000000"), resources),
+                resources,
+                emulator.endpoint(),
+                new EventSources.Invokers(RecordingInvoker.succeeding(), lambda))) {
+            // when a run file is uploaded
+            s3.putObject(put -> put.bucket(bucket).key("runs/r-1.jsonl"), RequestBody.fromString("{}"));
+
+            // then the function the template wires receives it
+            await().atMost(DELIVERY).until(() -> lambda.eventsFor(FUNCTION).size() == 1);
+            assertThat(lambda.eventsFor(FUNCTION)
+                            .getFirst()
+                            .at("/Records/0/s3/object/key")
+                            .asString())
+                    .isEqualTo("runs/r-1.jsonl");
         }
     }
 
