@@ -33,6 +33,12 @@ record AwsCall(Api api, String resourceVariable, List<String> keyAttributes, Str
         DYNAMODB_PUT_ITEM_IF_ABSENT,
         /** {@code UpdateItem} of the benchmark's item: sets one attribute, the same each run. */
         DYNAMODB_UPDATE_ITEM,
+        /**
+         * {@code TransactWriteItems}: a put-if-absent of the benchmark's item with its last key attribute suffixed
+         * {@code #2} and an update of the benchmark's item, as a counted chunk does; cancelled once the put's item
+         * exists, as a replay is.
+         */
+        DYNAMODB_TRANSACT_WRITE,
         /** {@code Query} of the benchmark's partition (nothing found), newest first, as a first page. */
         DYNAMODB_QUERY,
         /** {@code Publish} of a small JSON message to the topic. */
@@ -44,7 +50,11 @@ record AwsCall(Api api, String resourceVariable, List<String> keyAttributes, Str
         /** An asynchronous {@code Invoke} ({@code Event}); a refusal is caught and logged, as the function does. */
         LAMBDA_INVOKE_ASYNC,
         /** {@code GetSecretValue}. */
-        SECRETS_MANAGER_GET_SECRET_VALUE
+        SECRETS_MANAGER_GET_SECRET_VALUE,
+        /** {@code GetObject} of the benchmark's key, which does not exist: S3 answers 404, a full round trip. */
+        S3_GET_OBJECT,
+        /** {@code PutObject} of a small JSON object under the benchmark's key, the same each run. */
+        S3_PUT_OBJECT
     }
 
     AwsCall {
@@ -100,12 +110,15 @@ record AwsCall(Api api, String resourceVariable, List<String> keyAttributes, Str
             case DYNAMODB_GET_ITEM -> "GetItem";
             case DYNAMODB_PUT_ITEM_IF_ABSENT -> "PutItem (if absent)";
             case DYNAMODB_UPDATE_ITEM -> "UpdateItem";
+            case DYNAMODB_TRANSACT_WRITE -> "TransactWriteItems (put if absent + update)";
             case DYNAMODB_QUERY -> "Query " + index;
             case SNS_PUBLISH -> "SNS Publish";
             case SQS_SEND_MESSAGE -> "SQS SendMessage";
             case EVENTBRIDGE_PUT_EVENTS -> "PutEvents";
             case LAMBDA_INVOKE_ASYNC -> "Lambda Invoke (Event)";
             case SECRETS_MANAGER_GET_SECRET_VALUE -> "GetSecretValue";
+            case S3_GET_OBJECT -> "S3 GetObject";
+            case S3_PUT_OBJECT -> "S3 PutObject";
         };
         return operation + " `" + resourceVariable + "`";
     }

@@ -2,9 +2,12 @@ package dev.serverlesspatterns.benchmarks;
 
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_GET_ITEM;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_PUT_ITEM_IF_ABSENT;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_TRANSACT_WRITE;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_UPDATE_ITEM;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.EVENTBRIDGE_PUT_EVENTS;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.LAMBDA_INVOKE_ASYNC;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.S3_GET_OBJECT;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.S3_PUT_OBJECT;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.SECRETS_MANAGER_GET_SECRET_VALUE;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.SNS_PUBLISH;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.SQS_SEND_MESSAGE;
@@ -71,6 +74,20 @@ final class SdkFloorCalls {
                             AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "BILLING_TABLE", "invoiceId"),
                             AwsCall.of(SNS_PUBLISH, "BILLING_NOTIFICATIONS_TOPIC"),
                             AwsCall.of(DYNAMODB_UPDATE_ITEM, "BILLING_TABLE", "invoiceId"))),
+            // billing's invoice run: read the run file, start the job once, send the chunks.
+            entry(
+                    "SplitInvoiceRunFunction",
+                    calls(
+                            AwsCall.of(S3_GET_OBJECT, "INVOICE_RUN_BUCKET"),
+                            AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "INVOICE_RUN_TABLE", "jobId", "item"),
+                            AwsCall.of(SQS_SEND_MESSAGE, "INVOICE_RUN_CHUNK_QUEUE"))),
+            // ... and each chunk: its result, counted once, the job read back.
+            entry(
+                    "BillInvoiceRunChunkFunction",
+                    calls(
+                            AwsCall.of(S3_PUT_OBJECT, "INVOICE_RUN_BUCKET"),
+                            AwsCall.of(DYNAMODB_TRANSACT_WRITE, "INVOICE_RUN_TABLE", "jobId", "item"),
+                            AwsCall.of(DYNAMODB_GET_ITEM, "INVOICE_RUN_TABLE", "jobId", "item"))),
             entry(
                     "RecordInvoiceFunction",
                     calls(AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "INVOICES_TABLE", "invoiceId"))),

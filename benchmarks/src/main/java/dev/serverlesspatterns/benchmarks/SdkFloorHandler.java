@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -38,6 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * come from the SDK's own environment variables ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL}), as for the functions.
  */
 public final class SdkFloorHandler implements RequestStreamHandler {
+
+    /** The SDK floor's own object, outside the prefixes the functions read and notify on. */
+    private static final String S3_KEY = "benchmark/" + AwsCall.BENCHMARK_KEY;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<AwsCall> calls;
@@ -99,6 +107,32 @@ public final class SdkFloorHandler implements RequestStreamHandler {
                                 .updateExpression("SET #touched = :touched")
                                 .expressionAttributeNames(Map.of("#touched", "touchedBy"))
                                 .expressionAttributeValues(Map.of(":touched", AttributeValue.fromS("benchmark"))));
+            case DYNAMODB_TRANSACT_WRITE -> {
+                Map<String, AttributeValue> other = new HashMap<>(key);
+                other.put(call.keyAttributes().getLast(), AttributeValue.fromS(AwsCall.BENCHMARK_KEY + "#2"));
+                try {
+                    clients.dynamo()
+                            .transactWriteItems(transaction -> transaction.transactItems(
+                                    TransactWriteItem.builder()
+                                            .put(put -> put.tableName(resource)
+                                                    .item(other)
+                                                    .conditionExpression("attribute_not_exists(#key)")
+                                                    .expressionAttributeNames(Map.of(
+                                                            "#key",
+                                                            call.keyAttributes().getFirst())))
+                                            .build(),
+                                    TransactWriteItem.builder()
+                                            .update(update -> update.tableName(resource)
+                                                    .key(key)
+                                                    .updateExpression("SET #touched = :touched")
+                                                    .expressionAttributeNames(Map.of("#touched", "touchedBy"))
+                                                    .expressionAttributeValues(
+                                                            Map.of(":touched", AttributeValue.fromS("benchmark"))))
+                                            .build()));
+                } catch (TransactionCanceledException writtenByAnEarlierRun) {
+                    // What a redelivered chunk meets too; the round trip is made either way.
+                }
+            }
             case DYNAMODB_QUERY ->
                 clients.dynamo()
                         .query(query -> query.tableName(resource)
@@ -139,6 +173,17 @@ public final class SdkFloorHandler implements RequestStreamHandler {
                 }
             }
             case SECRETS_MANAGER_GET_SECRET_VALUE -> clients.secrets().getSecretValue(get -> get.secretId(resource));
+            case S3_GET_OBJECT -> {
+                try {
+                    clients.s3().getObjectAsBytes(get -> get.bucket(resource).key(S3_KEY));
+                } catch (NoSuchKeyException absent) {
+                    // The function's priming path meets the same answer for a run file that is gone.
+                }
+            }
+            case S3_PUT_OBJECT ->
+                clients.s3()
+                        .putObject(
+                                put -> put.bucket(resource).key(S3_KEY + ".json"), RequestBody.fromString(message()));
         }
     }
 
@@ -162,6 +207,7 @@ public final class SdkFloorHandler implements RequestStreamHandler {
         private final EventBridgeClient events;
         private final LambdaClient lambda;
         private final SecretsManagerClient secrets;
+        private final S3Client s3;
 
         Clients(List<AwsCall> calls) {
             dynamo = uses(calls, "DYNAMODB_")
@@ -177,6 +223,10 @@ public final class SdkFloorHandler implements RequestStreamHandler {
                     : null;
             secrets = uses(calls, "SECRETS_MANAGER_")
                     ? SecretsManagerClient.builder().httpClient(http).build()
+                    : null;
+            // Path-style, as platform's S3Client: emulators serve buckets under their own host name.
+            s3 = uses(calls, "S3_")
+                    ? S3Client.builder().httpClient(http).forcePathStyle(true).build()
                     : null;
         }
 
@@ -206,6 +256,10 @@ public final class SdkFloorHandler implements RequestStreamHandler {
 
         SecretsManagerClient secrets() {
             return secrets;
+        }
+
+        S3Client s3() {
+            return s3;
         }
     }
 }

@@ -42,4 +42,28 @@ class AwsCallTest {
                         new AwsCall(AwsCall.Api.DYNAMODB_GET_ITEM, "ORDERS_TABLE", List.of("orderId"), "byCustomer"));
         assertThatIllegalArgumentException().isThrownBy(() -> AwsCall.parse("SNS_PUBLISH:AUDIT_EVENTS_TOPIC"));
     }
+
+    @Test
+    void theInvoiceRunsCallsTravelAndATransactionNeedsItsKeys() {
+        // given the calls of the invoice run's functions
+        List<AwsCall> calls = List.of(
+                AwsCall.of(AwsCall.Api.S3_GET_OBJECT, "INVOICE_RUN_BUCKET"),
+                AwsCall.of(AwsCall.Api.S3_PUT_OBJECT, "INVOICE_RUN_BUCKET"),
+                AwsCall.of(AwsCall.Api.DYNAMODB_TRANSACT_WRITE, "INVOICE_RUN_TABLE", "jobId", "item"));
+
+        // when they are written to the SDK floor's environment and read back
+        String specs = AwsCall.specs(calls);
+
+        // then nothing is lost, the report names them, and a transaction without keys or an S3 call with one is refused
+        assertThat(AwsCall.parseAll(specs)).isEqualTo(calls);
+        assertThat(calls.stream().map(AwsCall::describe))
+                .containsExactly(
+                        "S3 GetObject `INVOICE_RUN_BUCKET`",
+                        "S3 PutObject `INVOICE_RUN_BUCKET`",
+                        "TransactWriteItems (put if absent + update) `INVOICE_RUN_TABLE`");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> AwsCall.of(AwsCall.Api.DYNAMODB_TRANSACT_WRITE, "INVOICE_RUN_TABLE"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> AwsCall.of(AwsCall.Api.S3_PUT_OBJECT, "INVOICE_RUN_BUCKET", "jobId"));
+    }
 }

@@ -58,9 +58,15 @@ class SdkFloorCallsTest {
                 .isEqualTo("GetSecretValue `DATABASE_SECRET_ARN`; not in the floor: Postgres over JDBC");
     }
 
-    /** The variables the function gets; their values (intrinsics) do not matter here, so each resolves to its id. */
+    /**
+     * The variables the function gets; their values (intrinsics) do not matter here, so each resolves to its id. The
+     * stack id is given: a bucket name is computed from it with {@code Fn::Select}.
+     */
     private static Set<String> declaredVariables(FunctionDefinition function) {
-        Intrinsics names = new Intrinsics(Map.of(), Map.of(), new Intrinsics.Resources() {
+        Map<String, String> pseudoParameters = Map.of(
+                "AWS::StackId",
+                "arn:aws:cloudformation:us-east-1:000000000000:stack/shop/00000000-0000-0000-0000-000000000000");
+        Intrinsics names = new Intrinsics(Map.of(), pseudoParameters, new Intrinsics.Resources() {
             @Override
             public String ref(String logicalId) {
                 return logicalId;

@@ -7,6 +7,7 @@ import dev.serverlesspatterns.local.lambda.LambdaInvoker;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
 import dev.serverlesspatterns.local.template.FunctionDefinition.EventBridgeRuleEvent;
+import dev.serverlesspatterns.local.template.FunctionDefinition.S3Event;
 import dev.serverlesspatterns.local.template.FunctionDefinition.SnsEvent;
 import dev.serverlesspatterns.local.template.FunctionDefinition.SqsEvent;
 import dev.serverlesspatterns.local.template.FunctionDefinition.StreamEvent;
@@ -22,12 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Every event source the template gives its functions, running: SQS and DynamoDB stream event source mappings
- * invoke synchronously; SNS subscriptions and EventBridge rules invoke asynchronously ({@code Api} events are the
+ * invoke synchronously; SNS subscriptions, EventBridge rules and S3 notifications invoke asynchronously ({@code Api} events are the
  * gateway's). A template with any other event type is refused, rather than leaving a function silently unfed.
  * Closing stops them all and removes what they created in the emulator.
  */
@@ -36,25 +38,29 @@ public final class EventSources implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventSources.class);
 
     /** The SAM event types the local runtime runs; {@code Api} events are served by the gateway. */
-    public static final Set<String> SUPPORTED_EVENT_TYPES = Set.of("Api", "SQS", "SNS", "EventBridgeRule", "DynamoDB");
+    public static final Set<String> SUPPORTED_EVENT_TYPES =
+            Set.of("Api", "SQS", "SNS", "EventBridgeRule", "DynamoDB", "S3");
 
     private final List<EventSource> running;
     private final SqsClient sqs;
     private final SnsClient sns;
     private final EventBridgeClient events;
     private final DynamoDbStreamsClient streams;
+    private final S3Client s3;
 
     private EventSources(
             List<EventSource> running,
             SqsClient sqs,
             SnsClient sns,
             EventBridgeClient events,
-            DynamoDbStreamsClient streams) {
+            DynamoDbStreamsClient streams,
+            S3Client s3) {
         this.running = running;
         this.sqs = sqs;
         this.sns = sns;
         this.events = events;
         this.streams = streams;
+        this.s3 = s3;
     }
 
     /** The template's function events the local runtime cannot run, as {@code Function.Event (Type)}. */
@@ -103,7 +109,8 @@ public final class EventSources implements AutoCloseable {
         SnsClient sns = endpoint.configure(SnsClient.builder());
         EventBridgeClient events = endpoint.configure(EventBridgeClient.builder());
         DynamoDbStreamsClient streams = endpoint.configure(DynamoDbStreamsClient.builder());
-        EventSources sources = new EventSources(new ArrayList<>(), sqs, sns, events, streams);
+        S3Client s3 = endpoint.s3();
+        EventSources sources = new EventSources(new ArrayList<>(), sqs, sns, events, streams, s3);
         try {
             for (FunctionDefinition function : template.functions()) {
                 for (SqsEvent event : function.sqsEvents()) {
@@ -156,6 +163,17 @@ public final class EventSources implements AutoCloseable {
                             intrinsics.resolveString(event.eventBusName()),
                             invokers.asynchronous()));
                 }
+                for (S3Event event : function.s3Events()) {
+                    sources.running.add(S3ToFunction.start(
+                            sqs,
+                            s3,
+                            stackName,
+                            event,
+                            intrinsics.resolveString(event.bucket()),
+                            intrinsics.resolveString(Map.of("Ref", "AWS::AccountId")),
+                            invokers.asynchronous(),
+                            Clock.systemUTC()));
+                }
             }
             return sources;
         } catch (RuntimeException failure) {
@@ -182,6 +200,7 @@ public final class EventSources implements AutoCloseable {
         sns.close();
         events.close();
         streams.close();
+        s3.close();
     }
 
     private static void stop(EventSource source) {

@@ -58,7 +58,8 @@ final class InternalQueue implements AutoCloseable {
     /**
      * Starts handing every message to the function.
      *
-     * @param toEvent turns a message body into the event the function receives
+     * @param toEvent turns a message body into the event the function receives, or null for a message that is no
+     *     event for the function (S3's test event), which is deleted
      */
     void deliverTo(String functionLogicalId, Function<String, byte[]> toEvent, AsyncInvoker invoker) {
         running = true;
@@ -93,6 +94,10 @@ final class InternalQueue implements AutoCloseable {
         } catch (JacksonException unreadable) {
             // Dropped rather than left to come back forever: only a broken emulator writes such a message here.
             log.warn("Dropping unreadable message {} from {}: {}", message.messageId(), url, unreadable.getMessage());
+            delete(message);
+            return;
+        }
+        if (event == null) {
             delete(message);
             return;
         }

@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.local.provision;
 
+import dev.serverlesspatterns.local.template.SamTemplate;
 import dev.serverlesspatterns.local.template.TemplateResource;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -10,8 +11,9 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 
 /**
  * {@code AWS::S3::Bucket}: the bucket, named by {@code BucketName} or, like CloudFormation, after the stack and the
- * logical id in lower case. Encryption, lifecycle and public-access settings change nothing a local run observes;
- * event notifications to functions are delivered by the local runtime (see {@code events}).
+ * logical id in lower case. {@code VersioningConfiguration} is applied (a test may count an object's versions);
+ * encryption, lifecycle and public-access settings change nothing a local run observes; event notifications to
+ * functions are delivered by the local runtime (see {@code events}).
  */
 final class Buckets {
 
@@ -31,6 +33,12 @@ final class Buckets {
             s3.createBucket(request -> request.bucket(name));
         } catch (BucketAlreadyOwnedByYouException reused) {
             // A reused emulator keeps its buckets, as CreateQueue and CreateTopic keep theirs.
+        }
+        Object versioning =
+                SamTemplate.section(properties, "VersioningConfiguration").get("Status");
+        if (versioning != null) {
+            s3.putBucketVersioning(request -> request.bucket(name)
+                    .versioningConfiguration(configuration -> configuration.status(String.valueOf(versioning))));
         }
         stack.record(
                 resource.logicalId(),

@@ -3,6 +3,7 @@ package dev.serverlesspatterns.local.template;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** An {@code AWS::Serverless::Function} with Globals applied. */
@@ -103,6 +104,13 @@ public final class FunctionDefinition {
     public List<StreamEvent> streamEvents() {
         return events("DynamoDB").entrySet().stream()
                 .map(event -> StreamEvent.of(logicalId(), event.getKey(), event.getValue()))
+                .toList();
+    }
+
+    /** {@code S3} events: notifications of a bucket's object events to this function. */
+    public List<S3Event> s3Events() {
+        return events("S3").entrySet().stream()
+                .map(event -> S3Event.of(logicalId(), event.getKey(), event.getValue()))
                 .toList();
     }
 
@@ -250,6 +258,39 @@ public final class FunctionDefinition {
                     SamTemplate.section(properties, "FilterPolicy"),
                     scope == null ? "MessageAttributes" : String.valueOf(scope),
                     SamTemplate.section(properties, "RedrivePolicy"));
+        }
+    }
+
+    /**
+     * An {@code S3} event: the bucket's notification of object events to this function.
+     *
+     * @param bucket the bucket as the template writes it ({@code !Ref Bucket}, as SAM requires), unresolved
+     * @param events S3 event names such as {@code s3:ObjectCreated:*}
+     * @param keyFilters {@code Filter.S3Key.Rules} as name ({@code prefix} or {@code suffix}) to value
+     */
+    public record S3Event(
+            String functionLogicalId, String name, Object bucket, List<String> events, Map<String, String> keyFilters) {
+
+        static S3Event of(String functionLogicalId, String name, Map<String, Object> properties) {
+            Object events = properties.get("Events");
+            Map<String, String> keyFilters = new LinkedHashMap<>();
+            Object rules = SamTemplate.section(SamTemplate.section(properties, "Filter"), "S3Key")
+                    .get("Rules");
+            if (rules instanceof List<?> list) {
+                list.stream()
+                        .map(SamTemplate::asMap)
+                        .forEach(rule -> keyFilters.put(
+                                String.valueOf(rule.get("Name")).toLowerCase(Locale.ROOT),
+                                String.valueOf(rule.get("Value"))));
+            }
+            return new S3Event(
+                    functionLogicalId,
+                    name,
+                    properties.get("Bucket"),
+                    events instanceof List<?> list
+                            ? list.stream().map(String::valueOf).toList()
+                            : List.of(String.valueOf(events)),
+                    keyFilters);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Resolves CloudFormation intrinsics ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}, {@code Fn::Join})
+ * Resolves CloudFormation intrinsics ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}, {@code Fn::Join},
+ * {@code Fn::Select}, {@code Fn::Split})
  * against parameter values, pseudo parameters and the resources the local runtime provisioned.
  */
 public final class Intrinsics {
@@ -63,6 +64,24 @@ public final class Intrinsics {
                     return values.stream()
                             .map(this::resolveString)
                             .collect(Collectors.joining(String.valueOf(parts.get(0))));
+                }
+                case "Fn::Split" -> {
+                    List<?> parts = (List<?>) argument;
+                    return List.of(resolveString(parts.get(1)).split(Pattern.quote(String.valueOf(parts.get(0))), -1));
+                }
+                case "Fn::Select" -> {
+                    List<?> parts = (List<?>) argument;
+                    int index = Integer.parseInt(resolveString(parts.get(0)));
+                    Object list = resolve(parts.get(1));
+                    // A list parameter (!Ref of a List<...> type) arrives as its comma-delimited value.
+                    List<?> values = list instanceof List<?> items
+                            ? items
+                            : List.of(String.valueOf(list).split(",", -1));
+                    if (index < 0 || index >= values.size()) {
+                        throw new IllegalArgumentException(
+                                "Fn::Select index " + index + " is outside the list " + values);
+                    }
+                    return resolve(values.get(index));
                 }
                 default -> {
                     if (key.startsWith("Fn::")) {

@@ -25,6 +25,8 @@ class BucketsTest {
                 Type: AWS::S3::Bucket
                 Properties:
                   BucketName: !Sub "${AWS::StackName}-named"
+                  VersioningConfiguration:
+                    Status: Enabled
             """;
 
     @Test
@@ -46,6 +48,10 @@ class BucketsTest {
             assertThat(s3.listBuckets().buckets())
                     .extracting(bucket -> bucket.name())
                     .contains("buckets-test-invoicerunsbucket", "buckets-test-named");
+            // and the named one keeps versions, as its VersioningConfiguration says
+            assertThat(s3.getBucketVersioning(get -> get.bucket("buckets-test-named"))
+                            .statusAsString())
+                    .isEqualTo("Enabled");
         }
     }
 

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * What Spring Cloud AWS leaves to the platform. Its auto-configuration builds the DynamoDB (and enhanced), Secrets
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * network, and the platform's lazy initialization builds it at first use.
  *
  * <p>Added here: one URL-connection HTTP client for every synchronous client (the quickest to start; the SDK would
- * otherwise take whichever it finds on the class path), and the Lambda and EventBridge clients, which Spring Cloud
+ * otherwise take whichever it finds on the class path), and the Lambda, EventBridge and S3 clients, which Spring Cloud
  * AWS has no module for, built by its {@link AwsClientBuilderConfigurer} like the others.
  */
 @AutoConfiguration(after = AwsAutoConfiguration.class)
@@ -69,6 +70,24 @@ public class AwsClientsAutoConfiguration {
                 AwsClientBuilderConfigurer configurer, ObjectProvider<AwsSyncClientCustomizer> customizers) {
             return configurer
                     .configureSyncClient(EventBridgeClient.builder(), null, null, null, customizers.orderedStream())
+                    .build();
+        }
+    }
+
+    /**
+     * Only for services that read or write objects and bring the S3 SDK; nested like the Lambda client. Path-style
+     * addressing, because emulators serve buckets under their own host name; on AWS it reaches the same objects.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(S3Client.class)
+    static class S3ClientConfiguration {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        S3Client s3Client(AwsClientBuilderConfigurer configurer, ObjectProvider<AwsSyncClientCustomizer> customizers) {
+            return configurer
+                    .configureSyncClient(
+                            S3Client.builder().forcePathStyle(true), null, null, null, customizers.orderedStream())
                     .build();
         }
     }

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class PrimingEventsTest {
 
     @ParameterizedTest
-    @CsvSource({"IssueInvoiceFunction, issue-invoice"})
+    @CsvSource({"IssueInvoiceFunction, issue-invoice", "BillInvoiceRunChunkFunction, bill-invoice-run-chunk"})
     void refusesItsQueuedPrimingMessageWithoutWriting(
             String function, String event, LambdaHarness lambda, ProvisionedStack stack) throws IOException {
         // given
@@ -41,6 +41,19 @@ class PrimingEventsTest {
 
         // then the message would return to its queue, and nothing was written
         assertThat(answer).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"snapstart-priming\"}]}");
+        assertThat(stack.itemCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void theSplittersPrimingEventReadsARunFileThatDoesNotExistAndWritesNothing(
+            LambdaHarness lambda, ProvisionedStack stack) throws IOException {
+        // given
+        Map<String, Integer> before = stack.itemCounts();
+
+        // when
+        lambda.invoke("SplitInvoiceRunFunction", primingEvent("split-invoice-run"));
+
+        // then the run file was looked for and not found, and nothing was written
         assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
