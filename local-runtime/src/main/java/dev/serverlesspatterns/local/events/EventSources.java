@@ -22,12 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Every event source the template gives its functions, running: SQS and DynamoDB stream event source mappings
- * invoke synchronously; SNS subscriptions and EventBridge rules invoke asynchronously ({@code Api} events are the
+ * Every event source the template gives its functions, running: SQS, DynamoDB stream and Kinesis event source
+ * mappings invoke synchronously; SNS subscriptions and EventBridge rules invoke asynchronously ({@code Api} events are the
  * gateway's). A template with any other event type is refused, rather than leaving a function silently unfed.
  * Closing stops them all and removes what they created in the emulator.
  */
@@ -36,25 +37,29 @@ public final class EventSources implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventSources.class);
 
     /** The SAM event types the local runtime runs; {@code Api} events are served by the gateway. */
-    public static final Set<String> SUPPORTED_EVENT_TYPES = Set.of("Api", "SQS", "SNS", "EventBridgeRule", "DynamoDB");
+    public static final Set<String> SUPPORTED_EVENT_TYPES =
+            Set.of("Api", "SQS", "SNS", "EventBridgeRule", "DynamoDB", "Kinesis");
 
     private final List<EventSource> running;
     private final SqsClient sqs;
     private final SnsClient sns;
     private final EventBridgeClient events;
     private final DynamoDbStreamsClient streams;
+    private final KinesisClient kinesis;
 
     private EventSources(
             List<EventSource> running,
             SqsClient sqs,
             SnsClient sns,
             EventBridgeClient events,
-            DynamoDbStreamsClient streams) {
+            DynamoDbStreamsClient streams,
+            KinesisClient kinesis) {
         this.running = running;
         this.sqs = sqs;
         this.sns = sns;
         this.events = events;
         this.streams = streams;
+        this.kinesis = kinesis;
     }
 
     /** The template's function events the local runtime cannot run, as {@code Function.Event (Type)}. */
@@ -103,7 +108,8 @@ public final class EventSources implements AutoCloseable {
         SnsClient sns = endpoint.configure(SnsClient.builder());
         EventBridgeClient events = endpoint.configure(EventBridgeClient.builder());
         DynamoDbStreamsClient streams = endpoint.configure(DynamoDbStreamsClient.builder());
-        EventSources sources = new EventSources(new ArrayList<>(), sqs, sns, events, streams);
+        KinesisClient kinesis = endpoint.kinesis();
+        EventSources sources = new EventSources(new ArrayList<>(), sqs, sns, events, streams, kinesis);
         try {
             for (FunctionDefinition function : template.functions()) {
                 for (SqsEvent event : function.sqsEvents()) {
@@ -126,10 +132,29 @@ public final class EventSources implements AutoCloseable {
                         continue;
                     }
                     String mapping = function.logicalId() + "." + event.name();
-                    sources.running.add(DynamoDbStreamEventSourceMapping.start(
+                    sources.running.add(StreamEventSourceMapping.dynamoDb(
                             streams,
                             event,
                             intrinsics.resolveString(event.stream()),
+                            resources.attribute(function.logicalId(), "Arn"),
+                            event.onFailureDestination() == null
+                                    ? null
+                                    : FailureDestination.of(
+                                            mapping, intrinsics.resolveString(event.onFailureDestination()), sqs, sns),
+                            invokers.synchronous(),
+                            Clock.systemUTC()));
+                }
+                for (StreamEvent event : function.kinesisEvents()) {
+                    if (!event.enabled()) {
+                        log.info("{}.{} is disabled in the template", function.logicalId(), event.name());
+                        continue;
+                    }
+                    String mapping = function.logicalId() + "." + event.name();
+                    sources.running.add(StreamEventSourceMapping.kinesis(
+                            kinesis,
+                            event,
+                            intrinsics.resolveString(event.stream()),
+                            "arn:aws:iam::" + AwsEndpoint.ACCOUNT_ID + ":role/" + function.logicalId() + "Role",
                             resources.attribute(function.logicalId(), "Arn"),
                             event.onFailureDestination() == null
                                     ? null
@@ -182,6 +207,7 @@ public final class EventSources implements AutoCloseable {
         sns.close();
         events.close();
         streams.close();
+        kinesis.close();
     }
 
     private static void stop(EventSource source) {
