@@ -5,6 +5,7 @@ import dev.serverlesspatterns.local.invoke.FailureDestination;
 import dev.serverlesspatterns.local.lambda.AsyncInvoker;
 import dev.serverlesspatterns.local.lambda.LambdaInvoker;
 import dev.serverlesspatterns.local.provision.Stack;
+import dev.serverlesspatterns.local.template.DeliveryStreamDefinition;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
 import dev.serverlesspatterns.local.template.FunctionDefinition.EventBridgeRuleEvent;
 import dev.serverlesspatterns.local.template.FunctionDefinition.SnsEvent;
@@ -13,6 +14,7 @@ import dev.serverlesspatterns.local.template.FunctionDefinition.StreamEvent;
 import dev.serverlesspatterns.local.template.Intrinsics;
 import dev.serverlesspatterns.local.template.SamTemplate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -30,6 +33,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Every event source the template gives its functions, running: SQS, DynamoDB stream and Kinesis event source
  * mappings invoke synchronously; SNS subscriptions and EventBridge rules invoke asynchronously ({@code Api} events are the
  * gateway's). A template with any other event type is refused, rather than leaving a function silently unfed.
+ * Firehose delivery streams from a Kinesis stream to S3 run here too ({@link FirehoseDelivery}), as the emulator
+ * cannot run them.
  * Closing stops them all and removes what they created in the emulator.
  */
 public final class EventSources implements AutoCloseable {
@@ -46,6 +51,7 @@ public final class EventSources implements AutoCloseable {
     private final EventBridgeClient events;
     private final DynamoDbStreamsClient streams;
     private final KinesisClient kinesis;
+    private final S3Client s3;
 
     private EventSources(
             List<EventSource> running,
@@ -53,13 +59,15 @@ public final class EventSources implements AutoCloseable {
             SnsClient sns,
             EventBridgeClient events,
             DynamoDbStreamsClient streams,
-            KinesisClient kinesis) {
+            KinesisClient kinesis,
+            S3Client s3) {
         this.running = running;
         this.sqs = sqs;
         this.sns = sns;
         this.events = events;
         this.streams = streams;
         this.kinesis = kinesis;
+        this.s3 = s3;
     }
 
     /** The template's function events the local runtime cannot run, as {@code Function.Event (Type)}. */
@@ -109,7 +117,7 @@ public final class EventSources implements AutoCloseable {
         EventBridgeClient events = endpoint.configure(EventBridgeClient.builder());
         DynamoDbStreamsClient streams = endpoint.configure(DynamoDbStreamsClient.builder());
         KinesisClient kinesis = endpoint.kinesis();
-        EventSources sources = new EventSources(new ArrayList<>(), sqs, sns, events, streams, kinesis);
+        EventSources sources = new EventSources(new ArrayList<>(), sqs, sns, events, streams, kinesis, endpoint.s3());
         try {
             for (FunctionDefinition function : template.functions()) {
                 for (SqsEvent event : function.sqsEvents()) {
@@ -182,11 +190,33 @@ public final class EventSources implements AutoCloseable {
                             invokers.asynchronous()));
                 }
             }
+            for (var resource : template.resources().values()) {
+                if (resource.type().equals(DeliveryStreamDefinition.TYPE)) {
+                    sources.running.add(FirehoseDelivery.start(
+                            kinesis,
+                            sources.s3,
+                            firehoseSettings(DeliveryStreamDefinition.of(resource), intrinsics),
+                            Clock.systemUTC()));
+                }
+            }
             return sources;
         } catch (RuntimeException failure) {
             sources.close();
             throw failure;
         }
+    }
+
+    private static FirehoseDelivery.Settings firehoseSettings(
+            DeliveryStreamDefinition definition, Intrinsics intrinsics) {
+        String bucketArn = intrinsics.resolveString(definition.bucket());
+        return new FirehoseDelivery.Settings(
+                intrinsics.resolveString(Map.of("Ref", definition.logicalId())),
+                intrinsics.resolveString(definition.sourceStream()),
+                bucketArn.substring(bucketArn.lastIndexOf(':') + 1),
+                definition.prefix() == null ? "" : intrinsics.resolveString(definition.prefix()),
+                Duration.ofSeconds(Long.parseLong(intrinsics.resolveString(definition.intervalSeconds()))),
+                Long.parseLong(intrinsics.resolveString(definition.sizeMegabytes())) * 1024 * 1024,
+                definition.appendDelimiter());
     }
 
     @Override
@@ -208,6 +238,7 @@ public final class EventSources implements AutoCloseable {
         events.close();
         streams.close();
         kinesis.close();
+        s3.close();
     }
 
     private static void stop(EventSource source) {

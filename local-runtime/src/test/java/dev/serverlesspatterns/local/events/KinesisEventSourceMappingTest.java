@@ -226,7 +226,8 @@ class KinesisEventSourceMappingTest {
     }
 
     private static String queueName(TestInfo test) {
-        return test.getTestMethod().orElseThrow().getName() + "-failures";
+        String name = test.getTestMethod().orElseThrow().getName();
+        return name.substring(0, Math.min(name.length(), 70)) + "-failures";
     }
 
     private static List<String> ids(Invocation invocation) {
