@@ -99,9 +99,10 @@ class StreamerIT {
         String poisonSequence;
         try (KinesisClient kinesis = suite.stack().endpoint().kinesis()) {
             post(click("click-" + run + "-before", "session-p", product(0)));
-            poisonSequence = kinesis.putRecord(request -> request.streamName(suite.stack().ref("ClickStream"))
-                            .partitionKey("poison-" + run)
-                            .data(SdkBytes.fromUtf8String("{\"clickId\":\"poison-" + run + "\"}")))
+            poisonSequence = kinesis.putRecord(
+                            request -> request.streamName(suite.stack().ref("ClickStream"))
+                                    .partitionKey("poison-" + run)
+                                    .data(SdkBytes.fromUtf8String("{\"clickId\":\"poison-" + run + "\"}")))
                     .sequenceNumber();
         }
 
@@ -145,10 +146,10 @@ class StreamerIT {
         Map<String, Long> counts = new HashMap<>();
         for (int p = 0; p < PRODUCTS; p++) {
             String productId = product(p);
-            Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(
-                                    suite.stack().ref("ProductClicksTable"))
-                            .key(Map.of("productId", AttributeValue.fromS(productId)))
-                            .consistentRead(true))
+            Map<String, AttributeValue> item = dynamo.getItem(
+                            request -> request.tableName(suite.stack().ref("ProductClicksTable"))
+                                    .key(Map.of("productId", AttributeValue.fromS(productId)))
+                                    .consistentRead(true))
                     .item();
             if (item.containsKey("clicks")) {
                 counts.put(productId, Long.parseLong(item.get("clicks").n()));
@@ -161,7 +162,8 @@ class StreamerIT {
     private List<String> archived() {
         String bucket = suite.stack().ref("ClickArchiveBucket");
         List<String> clickIds = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix("clicks/"))
+        for (S3Object object : s3.listObjectsV2Paginator(
+                        request -> request.bucket(bucket).prefix("clicks/"))
                 .contents()) {
             String body = s3.getObjectAsBytes(request -> request.bucket(bucket).key(object.key()))
                     .asUtf8String();
@@ -178,12 +180,12 @@ class StreamerIT {
     }
 
     private static JsonNode failureNaming(SqsClient sqs, String queueUrl, String sequenceNumber) {
-        for (Message message : sqs.receiveMessage(request -> request.queueUrl(queueUrl)
-                        .maxNumberOfMessages(10)
-                        .waitTimeSeconds(1))
+        for (Message message : sqs.receiveMessage(request ->
+                        request.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages()) {
             JsonNode failure = JSON.readTree(message.body());
-            if (sequenceNumber.equals(failure.at("/KinesisBatchInfo/startSequenceNumber").asString())) {
+            if (sequenceNumber.equals(
+                    failure.at("/KinesisBatchInfo/startSequenceNumber").asString())) {
                 return failure;
             }
         }
