@@ -88,7 +88,10 @@ class FirehoseDeliveryTest {
 
             // and after it, the prefix holds every record once, a line each, in few buffered objects
             await().atMost(Duration.ofSeconds(15)).until(() -> lines(s3, bucket).size() >= sent.size());
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            // for longer than a buffer interval, so a record written twice would show
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> lines(s3, bucket).size() == sent.size());
             assertThat(lines(s3, bucket)).containsExactlyInAnyOrderElementsOf(sent);
             List<S3Object> objects = objects(s3, bucket);
             assertThat(objects).hasSizeLessThanOrEqualTo(2);
