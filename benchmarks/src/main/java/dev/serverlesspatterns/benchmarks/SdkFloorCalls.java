@@ -54,6 +54,14 @@ final class SdkFloorCalls {
             // audit: Big Fan and Distributed Trigger, one SNS publish each.
             entry("PublishAuditEventFunction", calls(AwsCall.of(SNS_PUBLISH, "AUDIT_EVENTS_TOPIC"))),
             entry("DistributeOrderActivityFunction", calls(AwsCall.of(SNS_PUBLISH, "ORDER_ACTIVITY_TOPIC"))),
+            // clickstream: the fixture's clicks are counted in one TransactWriteItems of these two writes' shapes.
+            entry(
+                    "AggregateClicksFunction",
+                    new FunctionCalls(
+                            List.of(
+                                    AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "COUNTED_CLICKS_TABLE", "clickId"),
+                                    AwsCall.of(DYNAMODB_UPDATE_ITEM, "PRODUCT_CLICKS_TABLE", "productId")),
+                            Optional.of("the writes go in one TransactWriteItems, not two calls"))),
             // authorizer: the fixtures' tokens and credentials are refused after the secret (and user) is read.
             entry(
                     "AuthorizeRequestFunction",

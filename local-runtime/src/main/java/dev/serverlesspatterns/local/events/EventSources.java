@@ -5,6 +5,7 @@ import dev.serverlesspatterns.local.invoke.FailureDestination;
 import dev.serverlesspatterns.local.lambda.AsyncInvoker;
 import dev.serverlesspatterns.local.lambda.LambdaInvoker;
 import dev.serverlesspatterns.local.provision.Stack;
+import dev.serverlesspatterns.local.template.DeliveryStreamDefinition;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
 import dev.serverlesspatterns.local.template.FunctionDefinition.EventBridgeRuleEvent;
 import dev.serverlesspatterns.local.template.FunctionDefinition.S3Event;
@@ -14,6 +15,7 @@ import dev.serverlesspatterns.local.template.FunctionDefinition.StreamEvent;
 import dev.serverlesspatterns.local.template.Intrinsics;
 import dev.serverlesspatterns.local.template.SamTemplate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Every event source the template gives its functions, running: SQS and DynamoDB stream event source mappings
- * invoke synchronously; SNS subscriptions, EventBridge rules and S3 notifications invoke asynchronously ({@code Api} events are the
- * gateway's). A template with any other event type is refused, rather than leaving a function silently unfed.
+ * Every event source the template gives its functions, running: SQS, DynamoDB stream and Kinesis event source
+ * mappings invoke synchronously; SNS subscriptions, EventBridge rules and S3 notifications invoke asynchronously
+ * ({@code Api} events are the gateway's). A template with any other event type is refused, rather than leaving a function silently unfed.
+ * Firehose delivery streams from a Kinesis stream to S3 run here too ({@link FirehoseDelivery}), as the emulator
+ * cannot run them.
  * Closing stops them all and removes what they created in the emulator.
  */
 public final class EventSources implements AutoCloseable {
@@ -39,13 +44,14 @@ public final class EventSources implements AutoCloseable {
 
     /** The SAM event types the local runtime runs; {@code Api} events are served by the gateway. */
     public static final Set<String> SUPPORTED_EVENT_TYPES =
-            Set.of("Api", "SQS", "SNS", "EventBridgeRule", "DynamoDB", "S3");
+            Set.of("Api", "SQS", "SNS", "EventBridgeRule", "DynamoDB", "Kinesis", "S3");
 
     private final List<EventSource> running;
     private final SqsClient sqs;
     private final SnsClient sns;
     private final EventBridgeClient events;
     private final DynamoDbStreamsClient streams;
+    private final KinesisClient kinesis;
     private final S3Client s3;
 
     private EventSources(
@@ -54,12 +60,14 @@ public final class EventSources implements AutoCloseable {
             SnsClient sns,
             EventBridgeClient events,
             DynamoDbStreamsClient streams,
+            KinesisClient kinesis,
             S3Client s3) {
         this.running = running;
         this.sqs = sqs;
         this.sns = sns;
         this.events = events;
         this.streams = streams;
+        this.kinesis = kinesis;
         this.s3 = s3;
     }
 
@@ -110,7 +118,8 @@ public final class EventSources implements AutoCloseable {
         EventBridgeClient events = endpoint.configure(EventBridgeClient.builder());
         DynamoDbStreamsClient streams = endpoint.configure(DynamoDbStreamsClient.builder());
         S3Client s3 = endpoint.s3();
-        EventSources sources = new EventSources(new ArrayList<>(), sqs, sns, events, streams, s3);
+        KinesisClient kinesis = endpoint.kinesis();
+        EventSources sources = new EventSources(new ArrayList<>(), sqs, sns, events, streams, kinesis, s3);
         try {
             for (FunctionDefinition function : template.functions()) {
                 for (SqsEvent event : function.sqsEvents()) {
@@ -133,10 +142,29 @@ public final class EventSources implements AutoCloseable {
                         continue;
                     }
                     String mapping = function.logicalId() + "." + event.name();
-                    sources.running.add(DynamoDbStreamEventSourceMapping.start(
+                    sources.running.add(StreamEventSourceMapping.dynamoDb(
                             streams,
                             event,
                             intrinsics.resolveString(event.stream()),
+                            resources.attribute(function.logicalId(), "Arn"),
+                            event.onFailureDestination() == null
+                                    ? null
+                                    : FailureDestination.of(
+                                            mapping, intrinsics.resolveString(event.onFailureDestination()), sqs, sns),
+                            invokers.synchronous(),
+                            Clock.systemUTC()));
+                }
+                for (StreamEvent event : function.kinesisEvents()) {
+                    if (!event.enabled()) {
+                        log.info("{}.{} is disabled in the template", function.logicalId(), event.name());
+                        continue;
+                    }
+                    String mapping = function.logicalId() + "." + event.name();
+                    sources.running.add(StreamEventSourceMapping.kinesis(
+                            kinesis,
+                            event,
+                            intrinsics.resolveString(event.stream()),
+                            "arn:aws:iam::" + AwsEndpoint.ACCOUNT_ID + ":role/" + function.logicalId() + "Role",
                             resources.attribute(function.logicalId(), "Arn"),
                             event.onFailureDestination() == null
                                     ? null
@@ -175,11 +203,33 @@ public final class EventSources implements AutoCloseable {
                             Clock.systemUTC()));
                 }
             }
+            for (var resource : template.resources().values()) {
+                if (resource.type().equals(DeliveryStreamDefinition.TYPE)) {
+                    sources.running.add(FirehoseDelivery.start(
+                            kinesis,
+                            sources.s3,
+                            firehoseSettings(DeliveryStreamDefinition.of(resource), intrinsics),
+                            Clock.systemUTC()));
+                }
+            }
             return sources;
         } catch (RuntimeException failure) {
             sources.close();
             throw failure;
         }
+    }
+
+    private static FirehoseDelivery.Settings firehoseSettings(
+            DeliveryStreamDefinition definition, Intrinsics intrinsics) {
+        String bucketArn = intrinsics.resolveString(definition.bucket());
+        return new FirehoseDelivery.Settings(
+                intrinsics.resolveString(Map.of("Ref", definition.logicalId())),
+                intrinsics.resolveString(definition.sourceStream()),
+                bucketArn.substring(bucketArn.lastIndexOf(':') + 1),
+                definition.prefix() == null ? "" : intrinsics.resolveString(definition.prefix()),
+                Duration.ofSeconds(Long.parseLong(intrinsics.resolveString(definition.intervalSeconds()))),
+                Long.parseLong(intrinsics.resolveString(definition.sizeMegabytes())) * 1024 * 1024,
+                definition.appendDelimiter());
     }
 
     @Override
@@ -200,6 +250,7 @@ public final class EventSources implements AutoCloseable {
         sns.close();
         events.close();
         streams.close();
+        kinesis.close();
         s3.close();
     }
 

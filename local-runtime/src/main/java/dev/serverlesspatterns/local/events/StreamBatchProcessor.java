@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * Settles one batch of a shard's records the way Lambda does before it moves on in that shard: it returns once
@@ -38,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * Retries wait a short, doubling delay, so a poison record does not spin the function host. A function that
  * cannot be reached at all is retried after a pause without using a retry, as Lambda does with throttling.
  */
-final class StreamBatchProcessor {
+final class StreamBatchProcessor<R> {
 
     private static final Logger log = LoggerFactory.getLogger(StreamBatchProcessor.class);
     private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
@@ -46,41 +45,33 @@ final class StreamBatchProcessor {
     private static final Duration PAUSE_AFTER_INVOKE_ERROR = Duration.ofSeconds(1);
 
     /** Records not yet settled, with what their attempts as one batch so far left behind. */
-    private record Pending(
-            List<Record> records, int retries, int invocations, String lastRequestId, InvocationResult lastResponse) {
+    private record Pending<R>(
+            List<R> records, int retries, int invocations, String lastRequestId, InvocationResult lastResponse) {
 
-        static Pending of(List<Record> records) {
-            return new Pending(records, 0, 0, null, null);
+        static <R> Pending<R> of(List<R> records) {
+            return new Pending<>(records, 0, 0, null, null);
         }
 
-        Pending from(int index) {
-            return new Pending(
+        Pending<R> from(int index) {
+            return new Pending<>(
                     records.subList(index, records.size()), retries, invocations, lastRequestId, lastResponse);
         }
 
-        Pending upTo(int index) {
-            return new Pending(records.subList(0, index), retries, invocations, lastRequestId, lastResponse);
+        Pending<R> upTo(int index) {
+            return new Pending<>(records.subList(0, index), retries, invocations, lastRequestId, lastResponse);
         }
 
-        Pending invoked(String requestId, InvocationResult response) {
-            return new Pending(records, retries, invocations + 1, requestId, response);
+        Pending<R> invoked(String requestId, InvocationResult response) {
+            return new Pending<>(records, retries, invocations + 1, requestId, response);
         }
 
-        Pending retried() {
-            return new Pending(records, retries + 1, invocations, lastRequestId, lastResponse);
-        }
-
-        /** The records' sequence numbers, for the log. */
-        String range() {
-            String first = records.getFirst().dynamodb().sequenceNumber();
-            return records.size() == 1
-                    ? first
-                    : first + ".." + records.getLast().dynamodb().sequenceNumber();
+        Pending<R> retried() {
+            return new Pending<>(records, retries + 1, invocations, lastRequestId, lastResponse);
         }
     }
 
+    private final StreamShards<R> stream;
     private final StreamEvent event;
-    private final String streamArn;
     private final String functionArn;
     private final FailureDestination onFailure;
     private final LambdaInvoker invoker;
@@ -89,15 +80,15 @@ final class StreamBatchProcessor {
 
     /** @param onFailure where discarded records are reported; null to only log them */
     StreamBatchProcessor(
+            StreamShards<R> stream,
             StreamEvent event,
-            String streamArn,
             String functionArn,
             FailureDestination onFailure,
             LambdaInvoker invoker,
             Clock clock,
             StopSignal stop) {
+        this.stream = stream;
         this.event = event;
-        this.streamArn = streamArn;
         this.functionArn = functionArn;
         this.onFailure = onFailure;
         this.invoker = invoker;
@@ -105,52 +96,48 @@ final class StreamBatchProcessor {
         this.stop = stop;
     }
 
-    void process(String shardId, List<Record> batch) {
-        Deque<Pending> work = new ArrayDeque<>();
+    void process(String shardId, List<R> batch) {
+        Deque<Pending<R>> work = new ArrayDeque<>();
         work.push(Pending.of(List.copyOf(batch)));
         while (!work.isEmpty() && !stop.stopped()) {
-            Pending pending = withoutExpiredRecords(shardId, work.pop());
+            Pending<R> pending = withoutExpiredRecords(shardId, work.pop());
             if (pending.records().isEmpty()) {
                 continue;
             }
             String requestId = UUID.randomUUID().toString();
             InvocationResult result;
             try {
-                result =
-                        invoker.invoke(event.functionLogicalId(), LambdaDynamodbEvent.of(pending.records(), streamArn));
+                result = invoker.invoke(event.functionLogicalId(), stream.event(shardId, pending.records()));
             } catch (RuntimeException invokeFailure) {
                 log.warn(
                         "{} could not invoke {} with records {} of shard {}; trying again",
                         name(),
                         event.functionLogicalId(),
-                        pending.range(),
+                        range(pending),
                         shardId,
                         invokeFailure);
                 work.push(pending);
                 stop.pause(PAUSE_AFTER_INVOKE_ERROR);
                 continue;
             }
-            Pending invoked = pending.invoked(requestId, result);
+            Pending<R> invoked = pending.invoked(requestId, result);
             switch (StreamBatchOutcome.of(result, event.reportBatchItemFailures(), sequenceNumbers(invoked))) {
                 case StreamBatchOutcome.Succeeded succeeded ->
-                    log.debug("{} processed records {} of shard {}", name(), invoked.range(), shardId);
+                    log.debug("{} processed records {} of shard {}", name(), range(invoked), shardId);
                 case StreamBatchOutcome.FailedFrom(int firstFailed) ->
                     retryOrDiscard(
                             shardId,
                             work,
                             invoked.from(firstFailed),
                             "reported as batch item failures from "
-                                    + invoked.records()
-                                            .get(firstFailed)
-                                            .dynamodb()
-                                            .sequenceNumber());
+                                    + stream.sequenceNumber(invoked.records().get(firstFailed)));
                 case StreamBatchOutcome.Failed(String reason) -> {
                     if (event.bisectBatchOnFunctionError() && invoked.records().size() > 1) {
                         int half = (invoked.records().size() + 1) / 2;
                         log.warn(
                                 "{}: records {} of shard {} failed ({}); bisecting the batch",
                                 name(),
-                                invoked.range(),
+                                range(invoked),
                                 shardId,
                                 reason);
                         work.push(Pending.of(invoked.records()
@@ -164,17 +151,17 @@ final class StreamBatchProcessor {
         }
     }
 
-    private void retryOrDiscard(String shardId, Deque<Pending> work, Pending failed, String reason) {
+    private void retryOrDiscard(String shardId, Deque<Pending<R>> work, Pending<R> failed, String reason) {
         int allowed = event.maximumRetryAttempts();
         if (allowed >= 0 && failed.retries() >= allowed) {
             discard(shardId, failed, Condition.RETRY_ATTEMPTS_EXHAUSTED, reason);
             return;
         }
-        Pending retry = failed.retried();
+        Pending<R> retry = failed.retried();
         log.warn(
                 "{}: records {} of shard {} failed ({}); retry {} of {}",
                 name(),
-                retry.range(),
+                range(retry),
                 shardId,
                 reason,
                 retry.retries(),
@@ -189,7 +176,7 @@ final class StreamBatchProcessor {
     }
 
     /** Discards the leading records older than the maximum record age: records come in stream order. */
-    private Pending withoutExpiredRecords(String shardId, Pending pending) {
+    private Pending<R> withoutExpiredRecords(String shardId, Pending<R> pending) {
         if (event.maximumRecordAgeSeconds() < 0) {
             return pending;
         }
@@ -210,17 +197,17 @@ final class StreamBatchProcessor {
         return pending.from(expired);
     }
 
-    private static boolean createdBefore(Record record, Instant instant) {
-        Instant created = record.dynamodb().approximateCreationDateTime();
+    private boolean createdBefore(R record, Instant instant) {
+        Instant created = stream.arrival(record);
         return created != null && created.isBefore(instant);
     }
 
-    private void discard(String shardId, Pending discarded, Condition condition, String reason) {
+    private void discard(String shardId, Pending<R> discarded, Condition condition, String reason) {
         if (onFailure == null) {
             log.warn(
                     "{} discarded records {} of shard {} ({}, {}; invoked {} times); no on-failure destination",
                     name(),
-                    discarded.range(),
+                    range(discarded),
                     shardId,
                     condition,
                     reason,
@@ -234,8 +221,11 @@ final class StreamBatchProcessor {
                         discarded.invocations(),
                         discarded.lastResponse(),
                         shardId,
-                        streamArn,
-                        discarded.records(),
+                        stream.streamArn(),
+                        stream.batchInfoField(),
+                        sequenceNumbers(discarded),
+                        stream.arrival(discarded.records().getFirst()),
+                        stream.arrival(discarded.records().getLast()),
                         clock.instant())
                 .toJson();
         try {
@@ -243,7 +233,7 @@ final class StreamBatchProcessor {
             log.warn(
                     "{} discarded records {} of shard {} ({}, {}; invoked {} times) and reported them to {}",
                     name(),
-                    discarded.range(),
+                    range(discarded),
                     shardId,
                     condition,
                     reason,
@@ -253,7 +243,7 @@ final class StreamBatchProcessor {
             log.warn(
                     "{} discarded records {} of shard {} ({}) but could not report them to {}: {}",
                     name(),
-                    discarded.range(),
+                    range(discarded),
                     shardId,
                     condition,
                     onFailure.arn(),
@@ -261,10 +251,16 @@ final class StreamBatchProcessor {
         }
     }
 
-    private static List<String> sequenceNumbers(Pending pending) {
-        return pending.records().stream()
-                .map(record -> record.dynamodb().sequenceNumber())
-                .toList();
+    private List<String> sequenceNumbers(Pending<R> pending) {
+        return pending.records().stream().map(stream::sequenceNumber).toList();
+    }
+
+    /** The records' sequence numbers, for the log. */
+    private String range(Pending<R> pending) {
+        String first = stream.sequenceNumber(pending.records().getFirst());
+        return pending.records().size() == 1
+                ? first
+                : first + ".." + stream.sequenceNumber(pending.records().getLast());
     }
 
     private String name() {

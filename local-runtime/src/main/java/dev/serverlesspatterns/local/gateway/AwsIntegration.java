@@ -30,10 +30,13 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * An AWS service integration ({@code type: aws}) with a path-style URI such as
- * {@code arn:aws:apigateway:us-east-1:sqs:path/000000000000/queue}: API Gateway renders the request template, sets
- * the integration request's parameters, signs the request for the service and sends it to the service's endpoint
- * (here, the AWS emulator) at that path. The service's status code selects the integration response like on API
- * Gateway: the first whose selection pattern matches, else {@code default}, which therefore also catches errors.
+ * {@code arn:aws:apigateway:us-east-1:sqs:path/000000000000/queue}, or an action-style one for a service of the JSON
+ * protocol such as {@code arn:aws:apigateway:us-east-1:dynamodb:action/PutItem}: API Gateway renders the request
+ * template, sets the integration request's parameters, signs the request for the service and sends it to the
+ * service's endpoint (here, the AWS emulator), at that path or, for an action, at the root with the action as
+ * {@code X-Amz-Target} and the protocol's content type. The service's status code selects the integration response
+ * like on API Gateway: the first whose selection pattern matches, else {@code default}, which therefore also catches
+ * errors.
  */
 final class AwsIntegration implements Integration {
 
@@ -41,6 +44,13 @@ final class AwsIntegration implements Integration {
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
     /** Headers the JDK client sets itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+
+    /** The JSON-protocol services an action-style URI can call: their target prefix and content type. */
+    private static final Map<String, JsonProtocol> JSON_PROTOCOLS = Map.of(
+            "dynamodb", new JsonProtocol("DynamoDB_20120810", "application/x-amz-json-1.0"),
+            "kinesis", new JsonProtocol("Kinesis_20131202", "application/x-amz-json-1.1"));
+
+    private record JsonProtocol(String targetPrefix, String contentType) {}
 
     private record ResponseMapping(
             Pattern selectionPattern,
@@ -53,6 +63,9 @@ final class AwsIntegration implements Integration {
     private final String service;
     private final String region;
     private final URI target;
+    /** The action's {@code X-Amz-Target} and content type; {@code null} for a path-style URI. */
+    private final Map<String, String> actionHeaders;
+
     private final String httpMethod;
     private final String passthroughBehavior;
     private final Map<String, MappingTemplate> requestTemplates;
@@ -65,33 +78,47 @@ final class AwsIntegration implements Integration {
 
     /**
      * @param uri the integration's URI, intrinsics resolved
+     * @param requestTemplates the request templates per content type, intrinsics resolved
      * @param description the API, method and path, for logs and error messages
      */
     AwsIntegration(
             OpenApiDefinition.Integration integration,
             String uri,
+            Map<String, String> requestTemplates,
             String description,
             AwsEndpoint endpoint,
             HttpClient http) {
         this.description = description;
-        // arn:aws:apigateway:{region}:{subdomain.}{service}:path/{path}
+        // arn:aws:apigateway:{region}:{subdomain.}{service}:path/{path} or ...:{service}:action/{action}
         String[] arn = uri.split(":", 6);
-        if (arn.length < 6 || !arn[2].equals("apigateway") || !arn[5].startsWith("path/")) {
-            throw new UnsupportedOperationException(
-                    description + " integrates " + uri
-                            + "; the local runtime calls AWS services by path (arn:aws:apigateway:{region}:{service}:path/...)");
+        String service = arn.length < 6 ? "" : arn[4].substring(arn[4].lastIndexOf('.') + 1);
+        boolean byPath = arn.length == 6 && arn[5].startsWith("path/");
+        boolean byAction = arn.length == 6 && arn[5].startsWith("action/") && JSON_PROTOCOLS.containsKey(service);
+        if (!(byPath || byAction) || !arn[2].equals("apigateway")) {
+            throw new UnsupportedOperationException(description + " integrates " + uri
+                    + "; the local runtime calls AWS services by path (arn:aws:apigateway:{region}:{service}:path/...)"
+                    + " or, for " + JSON_PROTOCOLS.keySet() + ", by action (...:{service}:action/{Action})");
         }
         this.region = arn[3];
-        this.service = arn[4].substring(arn[4].lastIndexOf('.') + 1);
-        this.target = endpoint.endpoint().resolve("/" + arn[5].substring("path/".length()));
+        this.service = service;
+        if (byPath) {
+            this.target = endpoint.endpoint().resolve("/" + arn[5].substring("path/".length()));
+            this.actionHeaders = null;
+        } else {
+            JsonProtocol protocol = JSON_PROTOCOLS.get(service);
+            this.target = endpoint.endpoint().resolve("/");
+            this.actionHeaders = Map.of(
+                    "X-Amz-Target",
+                    protocol.targetPrefix() + "." + arn[5].substring("action/".length()),
+                    "Content-Type",
+                    protocol.contentType());
+        }
         this.httpMethod = integration.httpMethod();
         this.passthroughBehavior = integration.passthroughBehavior();
         this.requestTemplates = new LinkedHashMap<>();
-        integration
-                .requestTemplates()
-                .forEach((contentType, template) -> requestTemplates.put(
-                        contentType.toLowerCase(Locale.ROOT),
-                        MappingTemplate.compile(template, description + " request template " + contentType)));
+        requestTemplates.forEach((contentType, template) -> this.requestTemplates.put(
+                contentType.toLowerCase(Locale.ROOT),
+                MappingTemplate.compile(template, description + " request template " + contentType)));
         this.headers = new LinkedHashMap<>();
         this.queryParameters = new LinkedHashMap<>();
         integration.requestParameters().forEach((parameter, source) -> {
@@ -160,6 +187,9 @@ final class AwsIntegration implements Integration {
         String contentType = request.header("Content-Type");
         unsigned.putHeader("Content-Type", contentType == null ? "application/json" : contentType);
         headers.forEach((name, value) -> unsigned.putHeader(name, value.apply(request)));
+        if (actionHeaders != null) {
+            actionHeaders.forEach(unsigned::putHeader);
+        }
         SdkHttpRequest signedRequest = SIGNER.sign(signing -> signing.identity(
                                 AwsCredentialsIdentity.create(endpoint.accessKeyId(), endpoint.secretAccessKey()))
                         .request(unsigned.build())

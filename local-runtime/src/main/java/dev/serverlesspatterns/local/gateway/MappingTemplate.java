@@ -10,11 +10,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * A mapping template, rendered as API Gateway's Velocity engine renders the part of VTL the local runtime supports:
- * {@code $input.body}, {@code $input.json('$')}, {@code $input.params('name')}, {@code $context} variables, the
+ * {@code $input.body}, {@code $input.json('$.path')}, {@code $input.path('$.path')} (JSONPath of names and indexes),
+ * {@code $input.params('name')}, {@code $context} variables, the
  * {@code $util} functions {@code urlEncode}, {@code urlDecode}, {@code escapeJavaScript}, {@code base64Encode} and
  * {@code base64Decode}, and comments. Anything else API Gateway would evaluate (directives such as {@code #set} or
  * {@code #foreach}, other {@code $input}, {@code $util} or {@code $context} members) is refused when the gateway
@@ -66,6 +73,11 @@ final class MappingTemplate {
             "resourceId",
             "resourcePath",
             "stage");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** One step of a JSONPath: {@code .name}, {@code ['name']} or {@code [index]}. */
+    private static final Pattern JSON_PATH_STEP =
+            Pattern.compile("\\.([A-Za-z_][\\w-]*)|\\['([^']*)'\\]|\\[\"([^\"]*)\"\\]|\\[(\\d+)\\]");
 
     private sealed interface Part permits Text, Reference {}
 
@@ -174,12 +186,10 @@ final class MappingTemplate {
                         && switch (members.getFirst().name()) {
                             case "body" -> members.getFirst().arguments() == null;
                             case "params" -> arity(members.getFirst()) == 1;
-                            case "json" ->
+                            case "json", "path" ->
                                 arity(members.getFirst()) == 1
-                                        && "$"
-                                                .equals(members.getFirst()
-                                                        .arguments()
-                                                        .getFirst());
+                                        && members.getFirst().arguments().getFirst() instanceof String path
+                                        && jsonPointer(path) != null;
                             default -> false;
                         };
                 if (!known) {
@@ -223,13 +233,64 @@ final class MappingTemplate {
                 yield switch (member.name()) {
                     case "body" -> scope.body();
                     case "params" -> scope.param(argument(member, scope));
-                    default -> scope.body().isEmpty() ? "{}" : scope.body();
+                    case "path" -> pathValue(scope.body(), argument(member, scope));
+                    default -> jsonValue(scope.body(), argument(member, scope));
                 };
             }
             case "util" -> util(members.getFirst().name(), argument(members.getFirst(), scope));
             case "context" -> scope.context(contextName(members));
             default -> null;
         };
+    }
+
+    /** {@code $input.json}: the JSON text at the path, {@code ""} where the body has nothing there. */
+    private static String jsonValue(String body, String path) {
+        if (path.equals("$")) {
+            return body.isEmpty() ? "{}" : body;
+        }
+        JsonNode node = node(body, path);
+        return node.isMissingNode() ? "" : JSON.writeValueAsString(node);
+    }
+
+    /** {@code $input.path}: a string or number as its text, an object or array as JSON, {@code ""} when missing. */
+    private static String pathValue(String body, String path) {
+        JsonNode node = node(body, path);
+        if (node.isMissingNode() || node.isNull()) {
+            return "";
+        }
+        return node.isValueNode() ? node.asString() : JSON.writeValueAsString(node);
+    }
+
+    private static JsonNode node(String body, String path) {
+        if (body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(body).at(jsonPointer(path));
+        } catch (JacksonException notJson) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** The JSON pointer for a JSONPath of names and indexes from the root, {@code null} for any other JSONPath. */
+    private static String jsonPointer(String path) {
+        if (!path.startsWith("$")) {
+            return null;
+        }
+        StringBuilder pointer = new StringBuilder();
+        Matcher step = JSON_PATH_STEP.matcher(path);
+        int position = 1;
+        while (position < path.length()) {
+            if (!step.find(position) || step.start() != position) {
+                return null;
+            }
+            String name = step.group(1) != null
+                    ? step.group(1)
+                    : step.group(2) != null ? step.group(2) : step.group(3) != null ? step.group(3) : step.group(4);
+            pointer.append('/').append(name.replace("~", "~0").replace("/", "~1"));
+            position = step.end();
+        }
+        return pointer.toString();
     }
 
     private static String util(String function, String value) {

@@ -10,7 +10,9 @@ import dev.serverlesspatterns.local.template.OpenApiDefinition.Operation;
 import dev.serverlesspatterns.local.template.RestApiDefinition;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,11 +67,26 @@ record Route(
         return switch (integration.type()) {
             case "aws" ->
                 new AwsIntegration(
-                        integration, intrinsics.resolveString(integration.uri()), description, endpoint, http);
+                        integration,
+                        intrinsics.resolveString(integration.uri()),
+                        requestTemplates(integration, intrinsics),
+                        description,
+                        endpoint,
+                        http);
             case "aws_proxy" -> new LambdaProxyIntegration(invoker, intrinsics.referencedFunction(integration.uri()));
             default ->
                 throw new UnsupportedOperationException(description + " has a " + integration.type()
                         + " integration; the local runtime serves aws and aws_proxy (Lambda) integrations only");
         };
+    }
+
+    /** The request templates with their intrinsics ({@code !Sub} naming a table, say) resolved. */
+    private static Map<String, String> requestTemplates(
+            OpenApiDefinition.Integration integration, Intrinsics intrinsics) {
+        Map<String, String> templates = new LinkedHashMap<>();
+        integration
+                .requestTemplates()
+                .forEach((contentType, template) -> templates.put(contentType, intrinsics.resolveString(template)));
+        return templates;
     }
 }

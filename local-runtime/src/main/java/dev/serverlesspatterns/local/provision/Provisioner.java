@@ -2,6 +2,7 @@ package dev.serverlesspatterns.local.provision;
 
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
 import dev.serverlesspatterns.local.template.CustomResourceDefinition;
+import dev.serverlesspatterns.local.template.DeliveryStreamDefinition;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
 import dev.serverlesspatterns.local.template.RestApiDefinition;
 import dev.serverlesspatterns.local.template.SamTemplate;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -37,8 +39,12 @@ public final class Provisioner {
             "AWS::SQS::QueuePolicy",
             "AWS::SNS::TopicPolicy");
 
-    /** Types the local runtime runs itself rather than creating them in the emulator. */
-    public static final Set<String> SERVED_LOCALLY = Set.of(FunctionDefinition.TYPE, RestApiDefinition.TYPE);
+    /**
+     * Types the local runtime runs itself rather than creating them in the emulator; a delivery stream because the
+     * emulator's Firehose does not read a Kinesis source ({@code events.FirehoseDelivery}).
+     */
+    public static final Set<String> SERVED_LOCALLY =
+            Set.of(FunctionDefinition.TYPE, RestApiDefinition.TYPE, DeliveryStreamDefinition.TYPE);
 
     private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
 
@@ -53,7 +59,8 @@ public final class Provisioner {
                 Topics.SUBSCRIPTION_TYPE,
                 Buckets.TYPE,
                 EventRules.BUS_TYPE,
-                EventRules.RULE_TYPE);
+                EventRules.RULE_TYPE,
+                KinesisStreams.TYPE);
     }
 
     /** Resource types of the template the local runtime can neither provision, serve nor ignore. */
@@ -87,7 +94,8 @@ public final class Provisioner {
                 SqsClient sqs = endpoint.configure(SqsClient.builder());
                 SnsClient sns = endpoint.configure(SnsClient.builder());
                 EventBridgeClient events = endpoint.configure(EventBridgeClient.builder());
-                S3Client s3 = endpoint.s3()) {
+                S3Client s3 = endpoint.s3();
+                KinesisClient kinesis = endpoint.kinesis()) {
             for (TemplateResource resource : resources) {
                 switch (resource.type()) {
                     case DynamoDbTables.TYPE -> DynamoDbTables.create(dynamo, resource, stack);
@@ -98,6 +106,8 @@ public final class Provisioner {
                     case Buckets.TYPE -> Buckets.create(s3, resource, stack);
                     case EventRules.BUS_TYPE -> EventRules.createBus(events, resource, stack);
                     case EventRules.RULE_TYPE -> EventRules.createRule(events, resource, stack);
+                    case KinesisStreams.TYPE -> KinesisStreams.create(kinesis, resource, stack);
+                    case DeliveryStreamDefinition.TYPE -> recordDeliveryStream(resource, stack, endpoint);
                     case FunctionDefinition.TYPE ->
                         stack.record(
                                 resource.logicalId(),
@@ -120,5 +130,20 @@ public final class Provisioner {
             }
         }
         return stack;
+    }
+
+    /** Its name and ARN, for whatever references it; the delivery itself starts with the event sources. */
+    private static void recordDeliveryStream(TemplateResource resource, Stack stack, AwsEndpoint endpoint) {
+        Object declared = DeliveryStreamDefinition.of(resource).name();
+        String name = declared == null
+                ? stack.generatedName(resource.logicalId())
+                : stack.intrinsics().resolveString(declared);
+        stack.record(
+                resource.logicalId(),
+                name,
+                Map.of(
+                        "Arn",
+                        "arn:aws:firehose:" + endpoint.region() + ":" + AwsEndpoint.ACCOUNT_ID + ":deliverystream/"
+                                + name));
     }
 }

@@ -114,6 +114,13 @@ public final class FunctionDefinition {
                 .toList();
     }
 
+    /** {@code Kinesis} events: the event source mappings that read a Kinesis data stream for this function. */
+    public List<StreamEvent> kinesisEvents() {
+        return events("Kinesis").entrySet().stream()
+                .map(event -> StreamEvent.of(logicalId(), event.getKey(), event.getValue()))
+                .toList();
+    }
+
     /** Every event of this function by name, with its SAM {@code Type}, so unsupported types can be refused. */
     public Map<String, String> eventTypes() {
         Map<String, String> types = new LinkedHashMap<>();
@@ -184,7 +191,7 @@ public final class FunctionDefinition {
     }
 
     /**
-     * A {@code DynamoDB} stream event source mapping, with Lambda's defaults for what the template leaves out.
+     * A {@code DynamoDB} or {@code Kinesis} stream event source mapping, with Lambda's defaults for what the template leaves out.
      *
      * @param stream the stream's ARN as the template writes it (usually {@code !GetAtt Table.StreamArn}), unresolved
      * @param startingPosition {@code LATEST} or {@code TRIM_HORIZON}

@@ -165,7 +165,7 @@ public final class OpenApiDefinition {
                 String.valueOf(definition.getOrDefault("passthroughBehavior", "when_no_match"))
                         .toLowerCase(),
                 texts(map(definition.get("requestParameters"))),
-                texts(map(definition.get("requestTemplates"))),
+                map(definition.get("requestTemplates")),
                 List.copyOf(selected),
                 timeout == null ? 29_000 : Integer.parseInt(String.valueOf(timeout)));
     }
@@ -269,6 +269,7 @@ public final class OpenApiDefinition {
      * An {@code x-amazon-apigateway-integration}.
      *
      * @param uri still holding its intrinsics
+     * @param requestTemplates per content type, still holding their intrinsics
      * @param responses the integration responses with a selection pattern in document order, then the default one
      */
     public record Integration(
@@ -277,7 +278,7 @@ public final class OpenApiDefinition {
             Object uri,
             String passthroughBehavior,
             Map<String, String> requestParameters,
-            Map<String, String> requestTemplates,
+            Map<String, Object> requestTemplates,
             List<IntegrationResponse> responses,
             int timeoutMillis) {}
 

@@ -26,7 +26,7 @@ class SupportedEventTypesTest {
 
     @Test
     void namesTheEventsItCannotRun(@TempDir Path directory) throws IOException {
-        // given a template with a stream event, and two event types the local runtime does not run
+        // given a template with two stream events, and two event types the local runtime does not run
         Path file = Files.writeString(directory.resolve("template.yaml"), """
                 Resources:
                   Clicks:
@@ -47,12 +47,17 @@ class SupportedEventTypesTest {
                           Type: ScheduleV2
                           Properties:
                             ScheduleExpression: rate(1 day)
+                        Uploads:
+                          Type: MQ
+                          Properties:
+                            Broker: arn:aws:mq:us-east-1:000000000000:broker:b:b-1
+                            Queues: [uploads]
                 """);
 
         // when the runtime checks which events it cannot run
         var unsupported = EventSources.unsupportedEventTypes(SamTemplate.load(file));
 
         // then it names exactly those two, by function and event
-        assertThat(unsupported).containsExactly("Clicks.ClickStream (Kinesis)", "Clicks.Nightly (ScheduleV2)");
+        assertThat(unsupported).containsExactly("Clicks.Nightly (ScheduleV2)", "Clicks.Uploads (MQ)");
     }
 }

@@ -57,6 +57,36 @@ class MappingTemplateTest {
     }
 
     @Test
+    void rendersJsonPathsOfTheBodyAsPathAndAsJson() {
+        // given a body with nesting, a list, a number and a quote
+        MappingTemplate.Scope scope = new MappingTemplate.Scope() {
+            @Override
+            public String body() {
+                return "{\"line1\": \"O'Brien \\\"St\\\"\", \"where\": {\"zip\": \"1011\"}, \"n\": 7,"
+                        + " \"tags\": [\"a\", \"b\"]}";
+            }
+
+            @Override
+            public String param(String name) {
+                return "";
+            }
+
+            @Override
+            public Object context(String name) {
+                return null;
+            }
+        };
+        MappingTemplate template = MappingTemplate.compile(
+                "$input.json('$.line1')|$input.path('$.line1')|$input.path('$.where.zip')|$input.path(\"$['tags'][1]\")"
+                        + "|$input.path('$.n')|$input.json('$.where')|$input.path('$.missing')|$input.json('$.missing')",
+                "test");
+
+        // when and then: json keeps JSON's quoting, path gives the text; what is missing renders empty
+        assertThat(template.render(scope))
+                .isEqualTo("\"O'Brien \\\"St\\\"\"|O'Brien \"St\"|1011|b|7|{\"zip\":\"1011\"}||");
+    }
+
+    @Test
     void rendersUnknownOrEmptyReferencesAsWrittenUnlessQuiet() {
         // given references Velocity cannot resolve, and comments
         MappingTemplate template = MappingTemplate.compile(
@@ -76,8 +106,10 @@ class MappingTemplateTest {
         assertThatThrownBy(() -> MappingTemplate.compile("#set($body = $input.body)$body", "POST /a template"))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("POST /a template uses the #set directive");
-        assertThatThrownBy(() -> MappingTemplate.compile("$input.path('$.amount')", "t"))
-                .hasMessageContaining("$input.path('$.amount')");
+        assertThatThrownBy(() -> MappingTemplate.compile("$input.path('$..amount')", "t"))
+                .hasMessageContaining("$input.path('$..amount')");
+        assertThatThrownBy(() -> MappingTemplate.compile("$input.json('$.items[*]')", "t"))
+                .hasMessageContaining("$input.json('$.items[*]')");
         assertThatThrownBy(() -> MappingTemplate.compile("$util.parseJson($input.body)", "t"))
                 .hasMessageContaining("$util.parseJson");
         assertThatThrownBy(() -> MappingTemplate.compile("$context.identity.caller", "t"))

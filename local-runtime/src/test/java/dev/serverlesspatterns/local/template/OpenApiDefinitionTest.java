@@ -51,7 +51,7 @@ class OpenApiDefinitionTest {
         assertThat(integration.requestParameters())
                 .containsExactly(
                         Map.entry("integration.request.header.Content-Type", "'application/x-www-form-urlencoded'"));
-        assertThat(integration.requestTemplates().get("application/json"))
+        assertThat((String) integration.requestTemplates().get("application/json"))
                 .startsWith("Action=SendMessage&MessageBody=$util.urlEncode($input.body)");
         assertThat(integration.responses())
                 .containsExactly(new IntegrationResponse(

@@ -43,7 +43,7 @@ class AuthorizeRequest implements Function<APIGatewayCustomAuthorizerEvent, IamP
         String principal = token.subject();
         if (token.bootstrapAdmin()) {
             Set<String> scopes = token.effectiveScopes(Set.of(Scopes.ADMIN));
-            return StagePolicy.allow(principal, event.getMethodArn(), context(principal, scopes));
+            return StagePolicy.allow(principal, event.getMethodArn(), context(principal, scopes), scopes);
         }
         Optional<User> user = users.find(principal);
         if (user.isEmpty() || !user.get().isActive()) {
@@ -51,7 +51,7 @@ class AuthorizeRequest implements Function<APIGatewayCustomAuthorizerEvent, IamP
             return StagePolicy.deny(principal, event.getMethodArn());
         }
         Set<String> scopes = token.effectiveScopes(user.get().scopes());
-        return StagePolicy.allow(principal, event.getMethodArn(), context(principal, scopes));
+        return StagePolicy.allow(principal, event.getMethodArn(), context(principal, scopes), scopes);
     }
 
     private VerifiedToken verify(String authorization) {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The TOKEN authorizer through the real FunctionInvoker, as API Gateway calls it. */
@@ -67,7 +68,13 @@ class AuthorizeRequestLambdaTest {
                 .isFalse();
         assertThat(policy.principalId()).isEqualTo(userId);
         assertThat(policy.document().path("Version").asString()).isEqualTo("2012-10-17");
-        assertThat(policy.document().path("Statement").size()).isEqualTo(1);
+        // the stage-wide Allow, and a Deny of the one route without a function, whose scope the user lacks
+        assertThat(policy.document().path("Statement").size()).isEqualTo(2);
+        JsonNode denied = policy.document().path("Statement").get(1);
+        assertThat(denied.path("Effect").asString()).isEqualTo("Deny");
+        JsonNode deniedResource = denied.path("Resource");
+        assertThat(deniedResource.isArray() ? deniedResource.get(0).asString() : deniedResource.asString())
+                .isEqualTo(STAGE_WILDCARD.replace("/*/*", "/POST/delivery-addresses"));
         assertThat(policy.effect()).isEqualTo("Allow");
         assertThat(policy.statement().path("Action").asString()).isEqualTo("execute-api:Invoke");
         assertThat(policy.resource()).isEqualTo(STAGE_WILDCARD);
