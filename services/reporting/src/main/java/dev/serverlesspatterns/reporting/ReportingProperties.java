@@ -9,7 +9,7 @@ import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Settings of the reporting service, fed from the template's environment variables. The database URL comes from
- * Spring's own {@code SPRING_DATASOURCE_URL}, the cache's from {@code SPRING_DATA_REDIS_URL}; a value a function does
+ * Spring's own {@code SPRING_DATASOURCE_URL}, the cache's from {@code SPRING_DATA_REDIS_HOST} and {@code _PORT}; a value a function does
  * not need may be empty, and the bean that needs it checks it with {@link Settings#required}.
  *
  * @param databaseSecretArn secret holding the database's {@code username} and {@code password}
