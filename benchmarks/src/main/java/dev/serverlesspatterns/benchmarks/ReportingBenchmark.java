@@ -152,14 +152,12 @@ public final class ReportingBenchmark {
         awaitRows(postgres, written);
         try (Connection connection = connect(postgres);
                 Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(
-                        """
+                ResultSet result = statement.executeQuery("""
                         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lag),
                                percentile_cont(0.99) WITHIN GROUP (ORDER BY lag), max(lag)
                         FROM (SELECT extract(epoch FROM replicated_at - last_updated) * 1000 AS lag
                               FROM reporting.orders WHERE customer_id = '%s') lags
-                        """
-                                .formatted(customer))) {
+                        """.formatted(customer))) {
             result.next();
             return new Lag(result.getDouble(1), result.getDouble(2), result.getDouble(3), writeMillis);
         }
@@ -235,11 +233,11 @@ public final class ReportingBenchmark {
                 .replace("alice", customer);
     }
 
-    private static Path write(Path repository, Reads reads, Lag lag, AwsEmulator emulator, Engine postgres, Engine redis)
+    private static Path write(
+            Path repository, Reads reads, Lag lag, AwsEmulator emulator, Engine postgres, Engine redis)
             throws IOException {
         MachineInfo machine = MachineInfo.describe(Path.of(System.getProperty("java.home"), "bin", "java"));
-        String text =
-                """
+        String text = """
                 # Reporting benchmark, %s
 
                 Machine: %s cores, %s. Java %s. AWS emulator: %s. Postgres: %s. Redis: %s.
@@ -273,31 +271,30 @@ public final class ReportingBenchmark {
                 The local mapping polls the stream (moto) and runs one batch per shard at a time, as Lambda does; on
                 AWS the lag adds the stream's own propagation (typically well under a second) and the VPC function's
                 connection reuse.
-                """
-                        .formatted(
-                                LocalDate.now(),
-                                machine.cores(),
-                                machine.cpu(),
-                                Runtime.version(),
-                                emulator.endpoint().description().replaceAll(" at http://127\\.0\\.0\\.1:\\d+", ""),
-                                postgres.description(),
-                                redis.description(),
-                                ORDERS_OF_THE_CUSTOMER,
-                                ROUNDS,
-                                WARM_UP_ROUNDS,
-                                reads.hit().p50(),
-                                reads.hit().p99(),
-                                reads.miss().p50(),
-                                reads.miss().p99(),
-                                reads.hit().p99() <= 2.0 ? "meets" : "misses",
-                                reads.miss().p50() / reads.hit().p50(),
-                                reads.miss().p99() / reads.hit().p99(),
-                                BURST,
-                                BURST,
-                                lag.writeMillis(),
-                                lag.p50(),
-                                lag.p99(),
-                                lag.max());
+                """.formatted(
+                        LocalDate.now(),
+                        machine.cores(),
+                        machine.cpu(),
+                        Runtime.version(),
+                        emulator.endpoint().description().replaceAll(" at http://127\\.0\\.0\\.1:\\d+", ""),
+                        postgres.description(),
+                        redis.description(),
+                        ORDERS_OF_THE_CUSTOMER,
+                        ROUNDS,
+                        WARM_UP_ROUNDS,
+                        reads.hit().p50(),
+                        reads.hit().p99(),
+                        reads.miss().p50(),
+                        reads.miss().p99(),
+                        reads.hit().p99() <= 2.0 ? "meets" : "misses",
+                        reads.miss().p50() / reads.hit().p50(),
+                        reads.miss().p99() / reads.hit().p99(),
+                        BURST,
+                        BURST,
+                        lag.writeMillis(),
+                        lag.p50(),
+                        lag.p99(),
+                        lag.max());
         Path report = repository.resolve("benchmarks/reports/reporting-" + LocalDate.now() + ".md");
         try {
             Files.writeString(report, text);
