@@ -136,6 +136,27 @@ final class SdkFloorCalls {
                     "ApplyLedgerEntriesFunction",
                     new FunctionCalls(
                             List.of(AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, DATABASE_SECRET)), Optional.of(JDBC))),
+            // reporting: the database credentials come from Secrets Manager; the rest is JDBC and Redis.
+            entry(
+                    "MigrateReportingSchemaFunction",
+                    new FunctionCalls(
+                            List.of(AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, DATABASE_SECRET)),
+                            Optional.of(JDBC + " (Flyway), the custom resource's HTTP PUT"))),
+            entry(
+                    "ReplicateOrdersFunction",
+                    new FunctionCalls(
+                            List.of(AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, DATABASE_SECRET)),
+                            Optional.of(JDBC + ", Redis DEL"))),
+            entry(
+                    "SalesReportFunction",
+                    new FunctionCalls(
+                            List.of(AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, DATABASE_SECRET)),
+                            Optional.of("Redis MGET/SET, " + JDBC))),
+            entry(
+                    "CustomerOrderHistoryFunction",
+                    new FunctionCalls(
+                            List.of(AwsCall.of(SECRETS_MANAGER_GET_SECRET_VALUE, DATABASE_SECRET)),
+                            Optional.of("Redis MGET/SET, " + JDBC))),
             // payments: register the invoice on its order, then record (or cancel) the intent.
             entry(
                     "RecordPaymentIntentFunction",

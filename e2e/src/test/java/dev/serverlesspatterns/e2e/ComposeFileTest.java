@@ -59,6 +59,11 @@ class ComposeFileTest {
     }
 
     @Test
+    void runsTheRedisVersionTheTestsUse() {
+        assertThat(services.get("redis")).containsEntry("image", Engines.REDIS_IMAGE);
+    }
+
+    @Test
     void bindsPublishedPortsToLoopbackOnly() {
         services.forEach((name, service) -> {
             @SuppressWarnings("unchecked")

@@ -42,7 +42,7 @@ class FrugalConsumerIT {
         bodies.addAll(bodies.subList(0, 40));
 
         // when they arrive as a burst, 16 at a time, while the service's database connections are sampled
-        try (PaymentWebhooks.ConnectionSampler connections = provider.sampleServiceConnections()) {
+        try (SuiteDatabase.ConnectionSampler connections = provider.sampleServiceConnections()) {
             List<ShopApi.Response> responses = new ArrayList<>();
             try (ExecutorService posters = Executors.newFixedThreadPool(16)) {
                 List<Future<ShopApi.Response>> posted = new ArrayList<>();

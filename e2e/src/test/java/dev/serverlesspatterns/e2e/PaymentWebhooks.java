@@ -4,18 +4,11 @@ import dev.serverlesspatterns.local.LocalSuite;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -35,18 +28,13 @@ final class PaymentWebhooks {
 
     private final ShopApi api;
     private final byte[] secret;
-    private final String databaseUrl;
-    private final String databaseUser;
-    private final String databasePassword;
+    private final SuiteDatabase database;
 
     PaymentWebhooks(LocalSuite suite) {
         this.api = new ShopApi(suite.gatewayUrl("PaymentWebhooksApi"));
         this.secret =
                 suite.stack().secretValue("WebhookSigningSecret").orElseThrow().getBytes(StandardCharsets.UTF_8);
-        // The local runtime filled the database parameters from its Postgres engine (Metadata.LocalRuntime).
-        this.databaseUrl = parameter(suite, "PaymentsDatabaseUrl");
-        this.databaseUser = parameter(suite, "PaymentsDatabaseUsername");
-        this.databasePassword = parameter(suite, "PaymentsDatabasePassword");
+        this.database = new SuiteDatabase(suite);
     }
 
     /** A webhook body in the provider's contract. */
@@ -139,91 +127,17 @@ final class PaymentWebhooks {
 
     /** Runs SQL against the payments database, as a test that installs or drops something does. */
     void execute(String sql) {
-        try (Connection connection = connect();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        database.execute(sql);
     }
 
     /** The rows of a query, each column as text. */
     List<List<String>> query(String sql, String... parameters) {
-        try (Connection connection = connect();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            List<List<String>> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                int columns = result.getMetaData().getColumnCount();
-                while (result.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int column = 1; column <= columns; column++) {
-                        row.add(result.getString(column));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return database.query(sql, parameters);
     }
 
-    /**
-     * Samples, every few milliseconds until closed, how many connections the service holds open to the database
-     * ({@code pg_stat_activity} rows with the application name the service sets), and keeps the highest count.
-     */
-    ConnectionSampler sampleServiceConnections() {
-        return new ConnectionSampler();
-    }
-
-    final class ConnectionSampler implements AutoCloseable {
-
-        private final AtomicInteger peak = new AtomicInteger();
-        private final Thread sampler;
-        private volatile boolean running = true;
-
-        private ConnectionSampler() {
-            sampler = Thread.ofVirtual().name("pg-connection-sampler").start(this::sample);
-        }
-
-        private void sample() {
-            try (Connection connection = connect();
-                    PreparedStatement count = connection.prepareStatement(
-                            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'payment-webhooks'")) {
-                while (running) {
-                    try (ResultSet result = count.executeQuery()) {
-                        result.next();
-                        peak.accumulateAndGet(result.getInt(1), Math::max);
-                    }
-                    Thread.sleep(5);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot sample pg_stat_activity", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        int peak() {
-            return peak.get();
-        }
-
-        @Override
-        public void close() {
-            running = false;
-            try {
-                sampler.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+    /** The peak of the service's open database connections while the sampler runs (see {@link SuiteDatabase}). */
+    SuiteDatabase.ConnectionSampler sampleServiceConnections() {
+        return database.sampleConnections("payment-webhooks");
     }
 
     private static byte[] hmac(byte[] key, String text) {
@@ -234,9 +148,5 @@ final class PaymentWebhooks {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String parameter(LocalSuite suite, String name) {
-        return suite.stack().intrinsics().resolveString(Map.of("Ref", name));
     }
 }

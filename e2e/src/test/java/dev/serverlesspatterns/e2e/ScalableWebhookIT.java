@@ -66,7 +66,7 @@ class ScalableWebhookIT {
 
         // when they are posted 8 at a time, while the service's database connections are sampled
         List<ShopApi.Response> responses;
-        try (PaymentWebhooks.ConnectionSampler connections = provider.sampleServiceConnections()) {
+        try (SuiteDatabase.ConnectionSampler connections = provider.sampleServiceConnections()) {
             responses = postConcurrently(bodies);
 
             // then every post is acknowledged at once, and the table ends with exactly the 95 distinct events

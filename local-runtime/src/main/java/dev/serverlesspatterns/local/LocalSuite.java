@@ -6,6 +6,7 @@ import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import dev.serverlesspatterns.local.engines.Engine;
 import dev.serverlesspatterns.local.engines.Engines;
 import dev.serverlesspatterns.local.engines.PostgresParameters;
+import dev.serverlesspatterns.local.engines.RedisParameters;
 import dev.serverlesspatterns.local.events.EventSources;
 import dev.serverlesspatterns.local.gateway.ApiGateway;
 import dev.serverlesspatterns.local.invoke.AsyncInvocations;
@@ -13,6 +14,7 @@ import dev.serverlesspatterns.local.invoke.LambdaApiServer;
 import dev.serverlesspatterns.local.invoke.RetryDelays;
 import dev.serverlesspatterns.local.lambda.FunctionHosts;
 import dev.serverlesspatterns.local.lambda.InvocationLog;
+import dev.serverlesspatterns.local.provision.Caches;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.RestApiDefinition;
@@ -108,9 +110,20 @@ public final class LocalSuite implements AutoCloseable {
                 parameters = postgres.orElseThrow().filledFrom(engine.get(), parameters);
             }
 
+            Optional<Engine> cache = Caches.wanted(options.template())
+                    ? Optional.of(started(running, Engines.redis(System.getenv())))
+                    : Optional.empty();
+            if (cache.isPresent()) {
+                progress.accept("      Redis: " + cache.get().description());
+                Map<String, String> filled = parameters;
+                parameters = RedisParameters.of(options.template())
+                        .map(redis -> redis.filled(filled))
+                        .orElse(parameters);
+            }
+
             progress.accept("[2/5] Provisioning " + options.template().file());
-            Stack stack =
-                    Provisioner.provision(options.template(), emulator.endpoint(), options.stackName(), parameters);
+            Stack stack = Provisioner.provision(
+                    options.template(), emulator.endpoint(), options.stackName(), parameters, cache);
 
             joined(prepared);
             progress.accept("[3/5] Starting services (logs in " + options.logDirectory() + ")");

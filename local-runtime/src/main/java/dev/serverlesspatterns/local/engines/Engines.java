@@ -21,7 +21,8 @@ public final class Engines {
     /** The Postgres the tests run against in a container; docker-compose.yml runs the same. */
     public static final String POSTGRES_IMAGE = "postgres:17.6-alpine";
 
-    static final String REDIS_IMAGE = "redis:7.4.5-alpine";
+    /** The Redis the tests run against in a container; docker-compose.yml runs the same. */
+    public static final String REDIS_IMAGE = "redis:7.4.5-alpine";
 
     private Engines() {}
 

@@ -1,6 +1,7 @@
 package dev.serverlesspatterns.local.provision;
 
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
+import dev.serverlesspatterns.local.engines.Engine;
 import dev.serverlesspatterns.local.template.CustomResourceDefinition;
 import dev.serverlesspatterns.local.template.DeliveryStreamDefinition;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
@@ -9,6 +10,7 @@ import dev.serverlesspatterns.local.template.SamTemplate;
 import dev.serverlesspatterns.local.template.TemplateResource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -44,7 +46,7 @@ public final class Provisioner {
      * emulator's Firehose does not read a Kinesis source ({@code events.FirehoseDelivery}).
      */
     public static final Set<String> SERVED_LOCALLY =
-            Set.of(FunctionDefinition.TYPE, RestApiDefinition.TYPE, DeliveryStreamDefinition.TYPE);
+            Set.of(FunctionDefinition.TYPE, RestApiDefinition.TYPE, DeliveryStreamDefinition.TYPE, Caches.TYPE);
 
     private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
 
@@ -82,6 +84,16 @@ public final class Provisioner {
      */
     public static Stack provision(
             SamTemplate template, AwsEndpoint endpoint, String stackName, Map<String, String> parameterOverrides) {
+        return provision(template, endpoint, stackName, parameterOverrides, Optional.empty());
+    }
+
+    /** @param redis the engine that serves the template's caches ({@link Caches}) */
+    public static Stack provision(
+            SamTemplate template,
+            AwsEndpoint endpoint,
+            String stackName,
+            Map<String, String> parameterOverrides,
+            Optional<Engine> redis) {
         Set<String> unsupported = unsupportedTypes(template);
         if (!unsupported.isEmpty()) {
             throw new IllegalStateException("The local runtime cannot provision " + unsupported + ": add support in "
@@ -116,6 +128,7 @@ public final class Provisioner {
                                         "Arn",
                                         "arn:aws:lambda:" + endpoint.region() + ":" + AwsEndpoint.ACCOUNT_ID
                                                 + ":function:" + stack.generatedName(resource.logicalId())));
+                    case Caches.TYPE -> Caches.serve(resource, stack, redis);
                     case RestApiDefinition.TYPE ->
                         stack.record(resource.logicalId(), "local", Map.of("RootResourceId", "root"));
                     default ->

@@ -39,7 +39,8 @@ public final class LambdaHarness implements LambdaInvoker {
     private final Stack stack;
     private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
 
-    LambdaHarness(Stack stack) {
+    /** For a harness of its own outside JUnit (benchmarks); tests get theirs from {@link LocalAwsExtension}. */
+    public LambdaHarness(Stack stack) {
         this.stack = stack;
     }
 

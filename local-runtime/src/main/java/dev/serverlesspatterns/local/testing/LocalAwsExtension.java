@@ -5,6 +5,8 @@ import dev.serverlesspatterns.local.emulator.AwsEmulators;
 import dev.serverlesspatterns.local.engines.Engine;
 import dev.serverlesspatterns.local.engines.Engines;
 import dev.serverlesspatterns.local.engines.PostgresParameters;
+import dev.serverlesspatterns.local.engines.RedisParameters;
+import dev.serverlesspatterns.local.provision.Caches;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.SamTemplate;
@@ -48,7 +50,12 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
                 .computeIfAbsent(Session.class, type -> Session.start(), Session.class);
     }
 
-    record Session(AwsEmulator emulator, Optional<Engine> database, ProvisionedStack stack, LambdaHarness harness)
+    record Session(
+            AwsEmulator emulator,
+            Optional<Engine> database,
+            Optional<Engine> cache,
+            ProvisionedStack stack,
+            LambdaHarness harness)
             implements AutoCloseable {
 
         static Session start() {
@@ -61,15 +68,22 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
             Optional<PostgresParameters> postgres =
                     PostgresParameters.of(template).filter(wanted -> !wanted.allIn(overrides));
             Optional<Engine> database = postgres.map(wanted -> Engines.postgres(System.getenv()));
-            Map<String, String> parameters =
+            Map<String, String> filled =
                     postgres.isPresent() ? postgres.get().filledFrom(database.orElseThrow(), overrides) : overrides;
-            Stack stack = Provisioner.provision(template, emulator.endpoint(), "suite", parameters);
-            return new Session(emulator, database, new ProvisionedStack(stack), new LambdaHarness(stack));
+            // The Redis the template's caches ask for: embedded, it starts in well under a second.
+            Optional<Engine> cache =
+                    Caches.wanted(template) ? Optional.of(Engines.redis(System.getenv())) : Optional.empty();
+            Map<String, String> parameters = RedisParameters.of(template)
+                    .map(redis -> redis.filled(filled))
+                    .orElse(filled);
+            Stack stack = Provisioner.provision(template, emulator.endpoint(), "suite", parameters, cache);
+            return new Session(emulator, database, cache, new ProvisionedStack(stack), new LambdaHarness(stack));
         }
 
         @Override
         public void close() {
             database.ifPresent(Engine::close);
+            cache.ifPresent(Engine::close);
             emulator.close();
         }
     }

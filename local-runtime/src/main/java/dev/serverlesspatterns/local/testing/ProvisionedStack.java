@@ -34,6 +34,11 @@ public final class ProvisionedStack {
     }
 
     /** The number of items in every table of the emulator, by table name: what a test compares to prove nothing was written. */
+    /** The environment the template gives a function, resolved: for a test that reaches what the function reaches. */
+    public Map<String, String> environment(String functionLogicalId) {
+        return stack.template().function(functionLogicalId).environment(stack.intrinsics());
+    }
+
     public Map<String, Integer> itemCounts() {
         try (DynamoDbClient dynamo = client(DynamoDbClient.builder())) {
             return dynamo.listTables().tableNames().stream()

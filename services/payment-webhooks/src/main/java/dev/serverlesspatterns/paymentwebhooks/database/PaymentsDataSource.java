@@ -1,10 +1,15 @@
 package dev.serverlesspatterns.paymentwebhooks.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.serverlesspatterns.paymentwebhooks.PaymentWebhooksProperties;
+import dev.serverlesspatterns.platform.Settings;
+import dev.serverlesspatterns.platform.database.SecretDatabaseCredentials;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The payments database as Boot would configure it ({@code spring.datasource.*}), except for the credentials: they
@@ -17,12 +22,20 @@ class PaymentsDataSource {
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(DataSourceProperties properties, DatabaseCredentials credentials) {
+    HikariDataSource dataSource(
+            DataSourceProperties properties,
+            SecretsManagerClient secretsManager,
+            JsonMapper json,
+            PaymentWebhooksProperties settings) {
         HikariDataSource dataSource = properties
                 .initializeDataSourceBuilder()
                 .type(HikariDataSource.class)
                 .build();
-        dataSource.setCredentialsProvider(credentials);
+        dataSource.setCredentialsProvider(new SecretDatabaseCredentials(
+                secretsManager,
+                json,
+                () -> Settings.required(
+                        settings.databaseSecretArn(), "payment-webhooks.database-secret-arn", "DATABASE_SECRET_ARN")));
         return dataSource;
     }
 }

@@ -1,4 +1,4 @@
-package dev.serverlesspatterns.paymentwebhooks.migration;
+package dev.serverlesspatterns.platform.customresource;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import java.util.Map;
@@ -8,38 +8,40 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
- * Runs the Flyway migrations of src/main/resources/db/migration, once per deploy: the template's custom resource
- * {@code PaymentsSchemaMigration} calls this function when it is created and whenever the function's version changes
- * (new migrations ship as a new version). No other function migrates, so none touches the database while it starts.
- * Delete does nothing: the schema and its data outlive the stack. Whatever happens, CloudFormation hears the outcome
- * ({@link CustomResourceResponses}), so a failed migration fails the deploy instead of leaving it waiting.
+ * Runs a service's Flyway migrations (src/main/resources/db/migration) into the schema the service owns, once per
+ * deploy: the template's custom resource ({@code Custom::SchemaMigration}) calls the function when it is created and
+ * whenever the function's version changes (new migrations ship as a new version). No other function migrates, so none
+ * touches the database while it starts. Delete does nothing: the schema and its data outlive the stack. Whatever
+ * happens, CloudFormation hears the outcome ({@link CustomResourceResponses}), so a failed migration fails the deploy
+ * instead of leaving it waiting.
  */
-@Component("migratePaymentsSchema")
-class MigratePaymentsSchema implements Consumer<CloudFormationCustomResourceEvent> {
+public final class SchemaMigration implements Consumer<CloudFormationCustomResourceEvent> {
 
-    /** The service owns this schema, so services sharing one database never share migrations (see application.yml). */
-    static final String SCHEMA = "payment_webhooks";
-
-    /** The same on every Create and Update, so CloudFormation never mistakes an update for a replacement. */
-    static final String PHYSICAL_RESOURCE_ID = "payments-schema-migration";
-
-    private static final Logger log = LoggerFactory.getLogger(MigratePaymentsSchema.class);
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigration.class);
 
     private final DataSource dataSource;
     private final CustomResourceResponses responses;
+    private final String schema;
+    private final String physicalResourceId;
 
-    MigratePaymentsSchema(DataSource dataSource, CustomResourceResponses responses) {
+    /**
+     * @param schema the service's own schema, so services sharing one database never share migrations
+     * @param physicalResourceId the same on every Create and Update, so CloudFormation never mistakes an update for a
+     *     replacement
+     */
+    public SchemaMigration(
+            DataSource dataSource, CustomResourceResponses responses, String schema, String physicalResourceId) {
         this.dataSource = dataSource;
         this.responses = responses;
+        this.schema = schema;
+        this.physicalResourceId = physicalResourceId;
     }
 
     @Override
     public void accept(CloudFormationCustomResourceEvent event) {
-        String physicalId =
-                event.getPhysicalResourceId() == null ? PHYSICAL_RESOURCE_ID : event.getPhysicalResourceId();
+        String physicalId = event.getPhysicalResourceId() == null ? physicalResourceId : event.getPhysicalResourceId();
         CustomResourceResponses.Outcome outcome;
         try {
             outcome = switch (event.getRequestType()) {
@@ -57,14 +59,14 @@ class MigratePaymentsSchema implements Consumer<CloudFormationCustomResourceEven
     private CustomResourceResponses.Outcome migrate(String physicalId) {
         MigrateResult result = Flyway.configure()
                 .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .defaultSchema(SCHEMA)
+                .schemas(schema)
+                .defaultSchema(schema)
                 .load()
                 .migrate();
         String version = result.targetSchemaVersion != null
                 ? result.targetSchemaVersion
                 : String.valueOf(result.initialSchemaVersion);
-        log.info("Schema {} at version {} ({} migrations applied)", SCHEMA, version, result.migrationsExecuted);
+        log.info("Schema {} at version {} ({} migrations applied)", schema, version, result.migrationsExecuted);
         return CustomResourceResponses.Outcome.success(physicalId, Map.of("SchemaVersion", version));
     }
 }

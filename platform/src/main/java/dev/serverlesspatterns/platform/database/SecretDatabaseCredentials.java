@@ -1,30 +1,24 @@
-package dev.serverlesspatterns.paymentwebhooks.database;
+package dev.serverlesspatterns.platform.database;
 
 import com.zaxxer.hikari.HikariCredentialsProvider;
 import com.zaxxer.hikari.util.Credentials;
-import dev.serverlesspatterns.paymentwebhooks.PaymentWebhooksProperties;
-import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.secrets.CachedSecret;
-import org.springframework.stereotype.Component;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The database user and password, from the secret {@code {"username":"...","password":"..."}} the template builds
- * ({@code PaymentsDatabaseSecret}, the shape RDS uses for its own secrets). Hikari asks for them each time it opens a
- * connection; the secret is read once, at the first, and cached ({@link CachedSecret}).
+ * The database user and password, from a secret {@code {"username":"...","password":"..."}} (the shape RDS uses for
+ * its own secrets). Hikari asks for them each time it opens a connection; the secret is read once, at the first, and
+ * cached ({@link CachedSecret}), so a pool built with it connects to nothing and reads nothing in function init.
  */
-@Component
-class DatabaseCredentials implements HikariCredentialsProvider {
+public final class SecretDatabaseCredentials implements HikariCredentialsProvider {
 
     private final CachedSecret<Credentials> secret;
 
-    DatabaseCredentials(SecretsManagerClient secretsManager, JsonMapper json, PaymentWebhooksProperties properties) {
-        this.secret = new CachedSecret<>(
-                secretsManager,
-                () -> Settings.required(
-                        properties.databaseSecretArn(), "payment-webhooks.database-secret-arn", "DATABASE_SECRET_ARN"),
-                value -> read(json, value));
+    /** @param secretArn asked at the first connection, so a missing setting fails there with its name */
+    public SecretDatabaseCredentials(SecretsManagerClient secretsManager, JsonMapper json, Supplier<String> secretArn) {
+        this.secret = new CachedSecret<>(secretsManager, secretArn, value -> read(json, value));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.serverlesspatterns.paymentwebhooks.migration;
+package dev.serverlesspatterns.platform.customresource;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,8 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ResponseURL} (a pre-signed S3 URL on AWS; the local runtime serves one on loopback). Until it arrives the
  * stack waits, for up to an hour, so every path of a custom resource function must end here.
  */
-@Component
-class CustomResourceResponses {
+public final class CustomResourceResponses {
 
     /** CloudFormation refuses a response document over 4096 bytes; the reason is what gets cut. */
     private static final int MAXIMUM_REASON_LENGTH = 1000;
@@ -27,7 +25,7 @@ class CustomResourceResponses {
     private final JsonMapper json;
     private final HttpClient http;
 
-    CustomResourceResponses(JsonMapper json) {
+    public CustomResourceResponses(JsonMapper json) {
         this.json = json;
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -38,13 +36,13 @@ class CustomResourceResponses {
      *
      * @param data what {@code Fn::GetAtt} on the custom resource returns
      */
-    record Outcome(String status, String reason, String physicalResourceId, Map<String, String> data) {
+    public record Outcome(String status, String reason, String physicalResourceId, Map<String, String> data) {
 
-        static Outcome success(String physicalResourceId, Map<String, String> data) {
+        public static Outcome success(String physicalResourceId, Map<String, String> data) {
             return new Outcome("SUCCESS", "Done", physicalResourceId, data);
         }
 
-        static Outcome failed(String physicalResourceId, Exception failure) {
+        public static Outcome failed(String physicalResourceId, Exception failure) {
             String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
             return new Outcome(
                     "FAILED",
@@ -58,7 +56,7 @@ class CustomResourceResponses {
      * @throws IllegalStateException when the response could not be delivered: the invocation then fails, and Lambda's
      *     retries of CloudFormation's asynchronous call try again
      */
-    void send(CloudFormationCustomResourceEvent event, Outcome outcome) {
+    public void send(CloudFormationCustomResourceEvent event, Outcome outcome) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Status", outcome.status());
         document.put("Reason", outcome.reason());
