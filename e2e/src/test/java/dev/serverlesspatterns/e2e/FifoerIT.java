@@ -200,7 +200,9 @@ class FifoerIT {
     /** The bodies in the ledger's DLQ, looked at without taking them: they become visible again after a second. */
     private List<String> deadLetteredBodies() {
         String dlq = suite.stack().ref("AccountLedgerDeadLetterQueue");
-        return sqs.receiveMessage(receive -> receive.queueUrl(dlq).maxNumberOfMessages(10).visibilityTimeout(1))
+        return sqs
+                .receiveMessage(
+                        receive -> receive.queueUrl(dlq).maxNumberOfMessages(10).visibilityTimeout(1))
                 .messages()
                 .stream()
                 .map(message -> message.body())
