@@ -116,6 +116,13 @@ final class SdkFloorCalls {
             entry("CancelOrderFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
             entry("ChangeQuantityFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
             entry("PublishOrderEventsFunction", calls(AwsCall.of(EVENTBRIDGE_PUT_EVENTS, "ORDER_EVENTS_BUS"))),
+            entry(
+                    "VerifyDeliveryAddressesFunction",
+                    calls(AwsCall.of(
+                            DYNAMODB_PUT_ITEM_IF_ABSENT,
+                            "ADDRESS_VERIFICATIONS_TABLE",
+                            "addressId",
+                            "sequenceNumber"))),
             // payment-webhooks: the database credentials come from Secrets Manager; the rest is JDBC.
             entry(
                     "VerifyWebhookSignatureFunction",

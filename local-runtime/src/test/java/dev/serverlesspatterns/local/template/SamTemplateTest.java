@@ -66,7 +66,7 @@ class SamTemplateTest {
 
     @Test
     void shopApiRoutesReachTheFunctionsOfOtherStacks() {
-        // given the shop API's routes, whose integrations name aliases passed in as nested stack parameters
+        // given the shop API's function routes, whose integrations name aliases passed in as nested stack parameters
         OpenApiDefinition api = shopApi().definitionBody().orElseThrow();
 
         // when each Lambda proxy integration's function is resolved (POST /clicks goes to Kinesis, no function)

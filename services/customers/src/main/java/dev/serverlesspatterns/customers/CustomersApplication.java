@@ -1,0 +1,18 @@
+package dev.serverlesspatterns.customers;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+/**
+ * The customers service: delivery addresses that API Gateway writes straight into DynamoDB (no function), verified
+ * from the table's stream.
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(CustomersProperties.class)
+public class CustomersApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CustomersApplication.class, args);
+    }
+}

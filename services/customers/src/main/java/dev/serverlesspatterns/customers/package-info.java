@@ -1,0 +1,2 @@
+/** The customers service (Dynamo Streamer): see its README. */
+package dev.serverlesspatterns.customers;
