@@ -1,4 +1,4 @@
-package dev.serverlesspatterns.legacy.shop.giftcard;
+package dev.serverlesspatterns.legacy.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
-class GiftCardApiTest {
+class ShopMonolithApiTest {
 
     private static final EmbeddedPostgres POSTGRES = start();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -129,6 +129,19 @@ class GiftCardApiTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void looksUpOrdersPlacedInTheLegacyShop() throws Exception {
+        // when the order the legacy shop migrated with, and one it never had, are looked up
+        HttpResponse<String> known = send("GET", "/legacy/orders/LEGACY-1001", null);
+        HttpResponse<String> unknown = send("GET", "/legacy/orders/ord-new", null);
+
+        // then the first comes from its own table, the second is a problem with its code
+        assertThat(known.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(known.body()).path("status").asString()).isEqualTo("SHIPPED");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("code").asString()).isEqualTo("ORDER_NOT_FOUND");
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
