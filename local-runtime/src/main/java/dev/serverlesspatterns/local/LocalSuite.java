@@ -216,6 +216,15 @@ public final class LocalSuite implements AutoCloseable {
                 .baseUrl();
     }
 
+    /**
+     * Starts one more API gateway, on a free loopback port, for an API of a changed copy of the template, in front of
+     * this suite's stack and functions: how a test shows that a route change is a template change only, without
+     * starting a second suite. The caller closes it.
+     */
+    public ApiGateway startGateway(RestApiDefinition api) {
+        return ApiGateway.start(api, stack, functions, new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC());
+    }
+
     /** Where the Lambda Invoke API answers: what {@code AWS_ENDPOINT_URL_LAMBDA} gives the services. */
     public URI lambdaEndpoint() {
         return lambdaEndpoint;
