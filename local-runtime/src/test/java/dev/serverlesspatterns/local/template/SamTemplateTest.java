@@ -69,8 +69,9 @@ class SamTemplateTest {
         // given the shop API's routes, whose integrations name aliases passed in as nested stack parameters
         OpenApiDefinition api = shopApi().definitionBody().orElseThrow();
 
-        // when each integration's function is resolved
+        // when each Lambda proxy integration's function is resolved
         var functions = api.operations().stream()
+                .filter(operation -> operation.integration().type().equals("aws_proxy"))
                 .map(operation ->
                         intrinsics.referencedFunction(operation.integration().uri()))
                 .toList();
@@ -80,6 +81,31 @@ class SamTemplateTest {
                 .contains("IssueTokenFunction", "PlaceOrderFunction", "PublishAuditEventFunction")
                 .allSatisfy(function ->
                         assertThat(template.resource(function).type()).isEqualTo(FunctionDefinition.TYPE));
+    }
+
+    @Test
+    void shopApiSendsTheLegacyPathsToTheLegacyShopUrl() {
+        // given the shop API's HTTP proxy routes (Strangler)
+        var legacy = shopApi().definitionBody().orElseThrow().operations().stream()
+                .filter(operation -> operation.integration().type().equals("http_proxy"))
+                .toList();
+
+        // then they are the legacy paths, and their URIs start at the legacy shop's URL parameter
+        Intrinsics withLegacyShop = new Intrinsics(
+                template.parameterValues(Map.of(
+                        "PaymentsDatabaseUrl", "jdbc:postgresql://db.example:5432/payments",
+                        "PaymentsDatabasePassword", "not-a-real-one",
+                        "LegacyShopUrl", "https://legacy.example")),
+                Map.of("AWS::Region", "eu-west-1", "AWS::AccountId", "000000000000"),
+                new EchoResources());
+        assertThat(legacy)
+                .extracting(operation -> operation.method() + " " + operation.path())
+                .containsExactlyInAnyOrder("ANY /legacy/{proxy+}", "GET /legacy/orders/{orderId}");
+        assertThat(legacy)
+                .extracting(operation ->
+                        withLegacyShop.resolveString(operation.integration().uri()))
+                .containsExactlyInAnyOrder(
+                        "https://legacy.example/legacy/{proxy}", "https://legacy.example/legacy/orders/{orderId}");
     }
 
     @Test
