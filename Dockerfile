@@ -6,7 +6,19 @@ COPY . .
 # infra/ is copied whole: the root template names its nested stacks and state machine definitions by relative path.
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
     && mkdir /dist \
-    && cp -r --parents infra local-runtime/target/local-runtime-exec.jar services/*/target/*-exec.jar /dist/
+    && cp -r --parents infra local-runtime/target/local-runtime-exec.jar services/*/target/*-exec.jar \
+        legacy/*/target/*-exec.jar /dist/
+
+# The Strangler's legacy shop on its own, as deployed next to the stack (App Runner, ECS): docker build --target
+# legacy-shop. Compose runs it as the legacy-shop service; it listens on 8080 and migrates its schema at start.
+FROM eclipse-temurin:25-jre AS legacy-shop
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/legacy/shop-monolith/target/shop-monolith-exec.jar shop-monolith.jar
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "shop-monolith.jar"]
 
 FROM eclipse-temurin:25-jre
 # curl serves the compose health check (docker-compose.yml); the base image has it today, but does not promise it.

@@ -42,11 +42,12 @@ final class ComposeFile {
         return (Map<String, Map<String, Object>>) document.get("services");
     }
 
-    /** The services built from the repository's Dockerfile: the suite, on Floci or on LocalStack. */
+    /** The services that run the suite, on Floci or on LocalStack: the Dockerfile's default stage. */
     Map<String, Map<String, Object>> suiteServices() {
         Map<String, Map<String, Object>> suites = new LinkedHashMap<>();
         services().forEach((name, service) -> {
-            if (service.containsKey("build")) {
+            // The suite is the Dockerfile's default (last) stage; a build with a target is another image (legacy-shop).
+            if (service.get("build") instanceof String) {
                 suites.put(name, service);
             }
         });

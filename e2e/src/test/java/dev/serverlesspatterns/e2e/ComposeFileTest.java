@@ -101,6 +101,25 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void proxiesEverySuitesLegacyPathsToTheLegacyShopService() {
+        // The companion app's URL parameter names the compose service, so the suite starts no monolith of its own.
+        String urlParameter = SamTemplate.ofRepository().companionApps().stream()
+                .filter(app -> app.name().equals("LegacyShop"))
+                .findFirst()
+                .orElseThrow()
+                .urlParameter();
+        assertThat((Map<String, Object>) services.get("legacy-shop").get("build"))
+                .containsEntry("target", "legacy-shop");
+        assertThat(compose.suiteServices()).isNotEmpty().allSatisfy((name, service) -> {
+            assertThat((List<String>) service.get("command"))
+                    .as(name)
+                    .containsSubsequence("--parameter", urlParameter + "=http://legacy-shop:8080");
+            assertThat((Map<String, Object>) service.get("depends_on")).as(name).containsKey("legacy-shop");
+        });
+    }
+
+    @Test
     void leavesEveryShellVariableToTheContainer() {
         // A single $ is replaced by compose from the host's environment before the container sees the command.
         services.forEach((name, service) -> {

@@ -17,10 +17,11 @@ class StartupChecksIT {
 
     @Test
     void aFunctionNamingABeanItsServiceLacksStopsTheStart(@TempDir Path directory) throws IOException {
-        // given a copy of the repository template and its nested stacks, with one function pointing at a bean that
-        // does not exist
+        // given a copy of the repository template and its nested stacks (jars named by absolute path), with one
+        // function pointing at a bean that does not exist
         SamTemplate repository = SamTemplate.ofRepository();
         String services = repository.directory().resolveSibling("services").toAbsolutePath() + "/";
+        String legacy = repository.directory().resolveSibling("legacy").toAbsolutePath() + "/";
         Path template = directory.resolve("template.yaml");
         for (Path stack : repository.stackFiles()) {
             Path copy = template.resolveSibling(repository.directory().relativize(stack));
@@ -29,6 +30,7 @@ class StartupChecksIT {
                     copy,
                     Files.readString(stack)
                             .replace("../../services/", services)
+                            .replace("../legacy/", legacy)
                             .replace(
                                     "SPRING_CLOUD_FUNCTION_DEFINITION: getOrder\n",
                                     "SPRING_CLOUD_FUNCTION_DEFINITION: fetchOrder\n"));

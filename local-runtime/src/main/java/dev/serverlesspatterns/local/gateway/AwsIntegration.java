@@ -245,7 +245,7 @@ final class AwsIntegration implements Integration {
     }
 
     /** A method request value ({@code method.request.header.X}, ...) or a static {@code 'text'}. */
-    private static Function<GatewayRequest, String> requestValue(String source, String usedBy) {
+    static Function<GatewayRequest, String> requestValue(String source, String usedBy) {
         for (String location : List.of("header", "querystring", "path")) {
             String prefix = "method.request." + location + ".";
             if (source.startsWith(prefix)) {

@@ -16,19 +16,28 @@ final class GatewayResponses {
 
     private record Builtin(int status, String message, String errorType) {}
 
-    private static final Map<String, Builtin> BUILTIN = Map.of(
-            "UNAUTHORIZED", new Builtin(401, "Unauthorized", "UnauthorizedException"),
-            "ACCESS_DENIED",
-                    new Builtin(403, "User is not authorized to access this resource", "AccessDeniedException"),
-            "MISSING_AUTHENTICATION_TOKEN",
-                    new Builtin(403, "Missing Authentication Token", "MissingAuthenticationTokenException"),
-            "AUTHORIZER_FAILURE", new Builtin(500, null, "AuthorizerConfigurationException"),
-            "AUTHORIZER_CONFIGURATION_ERROR", new Builtin(500, null, "AuthorizerConfigurationException"),
-            "REQUEST_TOO_LARGE", new Builtin(413, "Request Too Long", "RequestTooLargeException"),
-            "BAD_REQUEST_BODY", new Builtin(400, "Invalid request body", "BadRequestException"),
-            "BAD_REQUEST_PARAMETERS", new Builtin(400, "Missing required request parameters", "BadRequestException"),
-            "UNSUPPORTED_MEDIA_TYPE", new Builtin(415, "Unsupported Media Type", "UnsupportedMediaTypeException"),
-            "INTEGRATION_TIMEOUT", new Builtin(504, "Endpoint request timed out", "InternalServerErrorException"));
+    private static final Map<String, Builtin> BUILTIN = Map.ofEntries(
+            Map.entry("UNAUTHORIZED", new Builtin(401, "Unauthorized", "UnauthorizedException")),
+            Map.entry(
+                    "ACCESS_DENIED",
+                    new Builtin(403, "User is not authorized to access this resource", "AccessDeniedException")),
+            Map.entry(
+                    "MISSING_AUTHENTICATION_TOKEN",
+                    new Builtin(403, "Missing Authentication Token", "MissingAuthenticationTokenException")),
+            Map.entry("AUTHORIZER_FAILURE", new Builtin(500, null, "AuthorizerConfigurationException")),
+            Map.entry("AUTHORIZER_CONFIGURATION_ERROR", new Builtin(500, null, "AuthorizerConfigurationException")),
+            Map.entry("REQUEST_TOO_LARGE", new Builtin(413, "Request Too Long", "RequestTooLargeException")),
+            Map.entry("BAD_REQUEST_BODY", new Builtin(400, "Invalid request body", "BadRequestException")),
+            Map.entry(
+                    "BAD_REQUEST_PARAMETERS",
+                    new Builtin(400, "Missing required request parameters", "BadRequestException")),
+            Map.entry(
+                    "UNSUPPORTED_MEDIA_TYPE",
+                    new Builtin(415, "Unsupported Media Type", "UnsupportedMediaTypeException")),
+            Map.entry("INTEGRATION_FAILURE", new Builtin(504, "Internal server error", "InternalServerErrorException")),
+            Map.entry(
+                    "INTEGRATION_TIMEOUT",
+                    new Builtin(504, "Endpoint request timed out", "InternalServerErrorException")));
 
     private static final String DEFAULT_TEMPLATE = "{\"message\":$context.error.messageString}";
     private static final Pattern VARIABLE = Pattern.compile("\\$context(?:\\.[A-Za-z]+)+");

@@ -74,9 +74,12 @@ record Route(
                         endpoint,
                         http);
             case "aws_proxy" -> new LambdaProxyIntegration(invoker, intrinsics.referencedFunction(integration.uri()));
+            case "http_proxy" ->
+                new HttpProxyIntegration(integration, intrinsics.resolveString(integration.uri()), description, http);
             default ->
                 throw new UnsupportedOperationException(description + " has a " + integration.type()
-                        + " integration; the local runtime serves aws and aws_proxy (Lambda) integrations only");
+                        + " integration; the local runtime serves aws, aws_proxy (Lambda) and http_proxy integrations"
+                        + " only");
         };
     }
 

@@ -84,6 +84,31 @@ class SamTemplateTest {
     }
 
     @Test
+    void shopApiSendsTheLegacyPathsToTheLegacyShopUrl() {
+        // given the shop API's HTTP proxy routes (Strangler)
+        var legacy = shopApi().definitionBody().orElseThrow().operations().stream()
+                .filter(operation -> operation.integration().type().equals("http_proxy"))
+                .toList();
+
+        // then they are the legacy paths, and their URIs start at the legacy shop's URL parameter
+        Intrinsics withLegacyShop = new Intrinsics(
+                template.parameterValues(Map.of(
+                        "PaymentsDatabaseUrl", "jdbc:postgresql://db.example:5432/payments",
+                        "PaymentsDatabasePassword", "not-a-real-one",
+                        "LegacyShopUrl", "https://legacy.example")),
+                Map.of("AWS::Region", "eu-west-1", "AWS::AccountId", "000000000000"),
+                new EchoResources());
+        assertThat(legacy)
+                .extracting(operation -> operation.method() + " " + operation.path())
+                .containsExactlyInAnyOrder("ANY /legacy/{proxy+}", "GET /legacy/orders/{orderId}");
+        assertThat(legacy)
+                .extracting(operation ->
+                        withLegacyShop.resolveString(operation.integration().uri()))
+                .containsExactlyInAnyOrder(
+                        "https://legacy.example/legacy/{proxy}", "https://legacy.example/legacy/orders/{orderId}");
+    }
+
+    @Test
     void refusesOverridesOfUnknownParameters() {
         // when and then
         assertThatThrownBy(() -> template.parameterValues(Map.of("NoSuchParameter", "1")))
