@@ -34,7 +34,7 @@ public class PartnerApi {
     private final JsonMapper json;
     private final PartnersProperties.Partner partner;
 
-    PartnerApi(PartnersProperties properties, TimeLimiterRegistry timeLimiters, JsonMapper json) {
+    public PartnerApi(PartnersProperties properties, TimeLimiterRegistry timeLimiters, JsonMapper json) {
         this.partner = properties.partner();
         this.http = HttpClient.newBuilder()
                 .connectTimeout(partner.connectTimeout())
