@@ -46,6 +46,7 @@ final class SdkFloorCalls {
     private static final String USERS = "USERS_TABLE";
     private static final String DATABASE_SECRET = "DATABASE_SECRET_ARN";
     private static final String JDBC = "Postgres over JDBC";
+    private static final String PARTNER = "the partner's HTTP API";
 
     private static final Map<String, FunctionCalls> BY_FUNCTION = Map.ofEntries(
             // audit: Big Fan and Distributed Trigger, one SNS publish each.
@@ -91,6 +92,20 @@ final class SdkFloorCalls {
             entry("CancelOrderFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
             entry("ChangeQuantityFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
             entry("PublishOrderEventsFunction", calls(AwsCall.of(EVENTBRIDGE_PUT_EVENTS, "ORDER_EVENTS_BUS"))),
+            // partners: each breaker reads its state (one GetItem, one Query of the failures index), then calls the partner.
+            entry(
+                    "QuoteShippingRatesFunction",
+                    new FunctionCalls(
+                            List.of(AwsCall.of(DYNAMODB_GET_ITEM, "BREAKER_STATE_TABLE", "breaker")),
+                            Optional.of(PARTNER))),
+            entry(
+                    "EstimateDeliveryFunction",
+                    new FunctionCalls(
+                            List.of(AwsCall.query("PARTNER_FAILURES_TABLE", "byTarget", "target")),
+                            Optional.of(PARTNER))),
+            entry(
+                    "RecordPartnerFailureFunction",
+                    calls(AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "PARTNER_FAILURES_TABLE", "failureId"))),
             // payment-webhooks: the database credentials come from Secrets Manager; the rest is JDBC.
             entry(
                     "VerifyWebhookSignatureFunction",
