@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.local;
 
+import dev.serverlesspatterns.local.apps.CompanionApps;
 import dev.serverlesspatterns.local.customresource.CustomResources;
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEmulators;
@@ -41,7 +42,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole suite on one machine, wired by infra/template.yaml: the AWS emulator (see {@link AwsEmulators}),
- * the Postgres engine when the template asks for one ({@link PostgresParameters}), the template's resources in the
+ * the Postgres engine when the template asks for one ({@link PostgresParameters}), the applications the stack talks to
+ * but does not deploy ({@link CompanionApps}), the template's resources in the
  * emulator, each service's Boot app hosting its functions, the custom resources those functions back
  * ({@link CustomResources}), the Lambda Invoke API with asynchronous retries, the SQS, SNS and EventBridge event
  * sources, and API Gateway in front.
@@ -95,8 +97,24 @@ public final class LocalSuite implements AutoCloseable {
         CompletableFuture<Void> prepared =
                 CompletableFuture.runAsync(() -> FunctionHosts.prepare(options.template()), background);
         Optional<PostgresParameters> postgres = PostgresParameters.of(options.template());
+        boolean needsPostgres =
+                postgres.isPresent() || CompanionApps.needPostgres(options.template(), options.parameterOverrides());
         CompletableFuture<Optional<Engine>> postgresEngine = CompletableFuture.supplyAsync(
-                () -> postgres.map(needed -> started(running, Engines.postgres(System.getenv()))), background);
+                () -> needsPostgres
+                        ? Optional.of(started(running, Engines.postgres(System.getenv())))
+                        : Optional.empty(),
+                background);
+        // The companion apps start once Postgres is up, while the emulator starts; provisioning needs their URLs.
+        CompletableFuture<CompanionApps> companionApps = postgresEngine.thenApplyAsync(
+                engine -> started(
+                        running,
+                        CompanionApps.start(
+                                options.template(),
+                                options.parameterOverrides(),
+                                engine,
+                                options.logDirectory(),
+                                line -> progress.accept("      " + line))),
+                background);
         try {
             progress.accept("[1/5] Choosing the AWS emulator");
             AwsEmulator emulator = started(running, AwsEmulators.start(System.getenv()));
@@ -105,8 +123,11 @@ public final class LocalSuite implements AutoCloseable {
             Optional<Engine> engine = joined(postgresEngine);
             if (engine.isPresent()) {
                 progress.accept("      Postgres: " + engine.get().description());
-                parameters = postgres.orElseThrow().filledFrom(engine.get(), parameters);
+                if (postgres.isPresent()) {
+                    parameters = postgres.get().filledFrom(engine.get(), parameters);
+                }
             }
+            parameters = joined(companionApps).filledInto(parameters);
 
             progress.accept("[2/5] Provisioning " + options.template().file());
             Stack stack =
@@ -162,6 +183,7 @@ public final class LocalSuite implements AutoCloseable {
         } catch (RuntimeException failure) {
             // What is still starting must not outlive a failed start.
             joinQuietly(postgresEngine);
+            joinQuietly(companionApps);
             joinQuietly(prepared);
             closeAll(running);
             throw failure;

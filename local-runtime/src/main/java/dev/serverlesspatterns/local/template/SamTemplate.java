@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class SamTemplate {
 
-    /** The value of an AWS-specific parameter in a local run: see {@link #parameterValues}. */
+    /** The value of an AWS-specific parameter, or of a companion app's URL, in a local run: see {@link #parameterValues}. */
     public static final String NOT_USED_LOCALLY = "not-used-locally";
 
     private final Path file;
@@ -113,7 +113,8 @@ public final class SamTemplate {
      * parameters take what the root passes them. A parameter of an AWS-specific type ({@code AWS::EC2::Subnet::Id},
      * {@code List<AWS::EC2::SecurityGroup::Id>}, ...) names something that exists only in an AWS account, such as the
      * subnets of a {@code VpcConfig}, which a local run ignores: without a default or an override it gets
-     * {@link #NOT_USED_LOCALLY}.
+     * {@link #NOT_USED_LOCALLY}. So does the URL parameter of a {@link #companionApps() companion app} that nobody
+     * filled: only a run that starts the API gateway needs the app, and that run starts it.
      */
     public Map<String, String> parameterValues(Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -125,6 +126,9 @@ public final class SamTemplate {
                 values.put(name, NOT_USED_LOCALLY);
             }
         });
+        companionApps().stream()
+                .filter(app -> parameters.containsKey(app.urlParameter()))
+                .forEach(app -> values.putIfAbsent(app.urlParameter(), NOT_USED_LOCALLY));
         overrides.forEach((name, value) -> {
             if (!parameters.containsKey(name)) {
                 throw new IllegalArgumentException("The template has no parameter " + name + " to override");
@@ -138,6 +142,11 @@ public final class SamTemplate {
                     throw new IllegalArgumentException("Parameter " + name + " has no default: pass a value for it");
                 });
         return values;
+    }
+
+    /** The applications the local runtime starts beside the services ({@code Metadata.LocalRuntime.Apps}). */
+    public List<CompanionAppDefinition> companionApps() {
+        return CompanionAppDefinition.of(directory(), section(section(metadata, "LocalRuntime"), "Apps"));
     }
 
     public List<FunctionDefinition> functions() {
