@@ -92,7 +92,8 @@ final class SdkFloorCalls {
             entry("CancelOrderFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
             entry("ChangeQuantityFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
             entry("PublishOrderEventsFunction", calls(AwsCall.of(EVENTBRIDGE_PUT_EVENTS, "ORDER_EVENTS_BUS"))),
-            // partners: each breaker reads its state (one GetItem, one Query of the failures index), then calls the partner.
+            // partners: each breaker reads its state (one GetItem, one Query of the failures index), then calls the
+            // partner.
             entry(
                     "QuoteShippingRatesFunction",
                     new FunctionCalls(

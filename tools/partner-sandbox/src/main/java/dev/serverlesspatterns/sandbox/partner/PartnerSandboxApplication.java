@@ -2,6 +2,7 @@ package dev.serverlesspatterns.sandbox.partner;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerPortFileWriter;
 
 /**
  * A shipping partner's HTTP API, as the partners service calls it, with a control API that makes it fail on
@@ -12,9 +13,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class PartnerSandboxApplication {
 
     public static void main(String[] args) {
-        // The control API changes how the partner answers: loopback only. PORT picks the port (0: a free one).
-        new SpringApplicationBuilder(PartnerSandboxApplication.class)
-                .properties("server.address=127.0.0.1", "server.port=${PORT:0}", "spring.main.banner-mode=off")
-                .run(args);
+        // The control API changes how the partner answers: loopback and a free port unless told otherwise.
+        SpringApplicationBuilder application = new SpringApplicationBuilder(PartnerSandboxApplication.class)
+                .properties("server.address=127.0.0.1", "server.port=0", "spring.main.banner-mode=off");
+        // The local runtime starts it as a companion app and learns the port from this file (Boot's PORTFILE).
+        if (System.getenv("PORTFILE") != null) {
+            application.listeners(new WebServerPortFileWriter());
+        }
+        application.run(args);
     }
 }
