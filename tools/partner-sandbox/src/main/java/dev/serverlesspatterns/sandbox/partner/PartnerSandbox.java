@@ -7,9 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A test's handle on a partner sandbox: started in the test's JVM on a free loopback port ({@link #start()}), or a
@@ -18,30 +15,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class PartnerSandbox implements AutoCloseable {
 
     private final URI baseUrl;
-    private final ConfigurableApplicationContext running;
+    private final InProcessSandbox running;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private PartnerSandbox(URI baseUrl, ConfigurableApplicationContext running) {
+    private PartnerSandbox(URI baseUrl, InProcessSandbox running) {
         this.baseUrl = baseUrl;
         this.running = running;
     }
 
-    /** Starts the sandbox app in this JVM, a real HTTP server on 127.0.0.1 and a free port; {@link #close} stops it. */
+    /**
+     * Starts the sandbox app in this JVM, a real HTTP server on 127.0.0.1 and a free port; {@link #close} stops it. Only
+     * this method needs Spring on the class path, so a client of a running sandbox ({@link #at}) needs the JDK alone.
+     */
     public static PartnerSandbox start() {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(PartnerSandboxApplication.class)
-                // Only the sandbox's own beans: the JVM may hold another application's auto-configurations.
-                .properties(
-                        // No application.yml: the one on the class path is the service's under test.
-                        "spring.config.name=partner-sandbox",
-                        "server.address=127.0.0.1",
-                        "server.port=0",
-                        "spring.main.banner-mode=off",
-                        "spring.main.lazy-initialization=false",
-                        "spring.jmx.enabled=false")
-                .run();
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new PartnerSandbox(URI.create("http://127.0.0.1:" + port), context);
+        InProcessSandbox running = InProcessSandbox.start();
+        return new PartnerSandbox(running.baseUrl(), running);
     }
 
     /** A sandbox that runs elsewhere (the local suite's companion app, for example). */
