@@ -6,16 +6,13 @@ import dev.serverlesspatterns.partners.partner.PartnerCallFailed;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -35,7 +32,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>Round trips: a CLOSED call reads the state once (none while the state read or written last is younger than
  * {@code partners.breaker.state-cache-ttl}) and writes nothing when it succeeds. An OPEN breaker this instance knows
  * of costs nothing until its time is over. When the table cannot be reached the call goes through (fail open), which
- * is logged and counted ({@code partners.breaker.store.unavailable}).
+ * is logged at WARN with a running count ({@link #storeUnavailable()}); a CloudWatch metric filter on that line counts
+ * it on AWS (the Lambda artifact carries no Micrometer).
  */
 @Component
 public class SharedCircuitBreaker {
@@ -53,7 +51,7 @@ public class SharedCircuitBreaker {
     private final long failureWindowMillis;
     private final long cacheTtlMillis;
     private final long probeTimeoutMillis;
-    private final Counter storeUnavailable;
+    private final AtomicLong storeUnavailable = new AtomicLong();
     private volatile Cached cached;
 
     SharedCircuitBreaker(
@@ -61,8 +59,7 @@ public class SharedCircuitBreaker {
             CircuitBreakerRegistry breakers,
             PartnerApi partner,
             PartnersProperties properties,
-            Clock clock,
-            ObjectProvider<MeterRegistry> meters) {
+            Clock clock) {
         this.store = store;
         this.local = breakers.circuitBreaker(NAME);
         this.config = local.getCircuitBreakerConfig();
@@ -73,10 +70,6 @@ public class SharedCircuitBreaker {
         this.cacheTtlMillis = properties.breaker().stateCacheTtl().toMillis();
         // A probe that never reports (its instance died) is replaced once it could no longer be running.
         this.probeTimeoutMillis = partner.timeout().toMillis() + 1000;
-        this.storeUnavailable = Counter.builder("partners.breaker.store.unavailable")
-                .description("Calls let through because the breaker state table could not be reached")
-                .tag("breaker", name)
-                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
         local.getEventPublisher()
                 .onStateTransition(
                         event -> log.info("Breaker {} moved {} (shared state)", name, event.getStateTransition()));
@@ -114,6 +107,11 @@ public class SharedCircuitBreaker {
         return current(clock.millis()).state();
     }
 
+    /** Calls let through, or outcomes not recorded, because the state table could not be reached. */
+    public long storeUnavailable() {
+        return storeUnavailable.get();
+    }
+
     /** Forgets the cached state, so the next call reads the table. */
     public void forgetCachedState() {
         cached = null;
@@ -133,11 +131,11 @@ public class SharedCircuitBreaker {
             }
             throw refusal(state, now);
         } catch (SdkException unavailable) {
-            storeUnavailable.increment();
             log.warn(
-                    "Breaker {}: the state table is unavailable ({}); the call goes through (fail open)",
+                    "Breaker {}: the state table is unavailable ({}); the call goes through (fail open, {} so far)",
                     name,
-                    unavailable.getMessage());
+                    unavailable.getMessage(),
+                    storeUnavailable.incrementAndGet());
             return Permit.FAIL_OPEN;
         }
     }
@@ -200,7 +198,7 @@ public class SharedCircuitBreaker {
                 }
             });
         } catch (SdkException unavailable) {
-            storeUnavailable.increment();
+            storeUnavailable.incrementAndGet();
             log.warn(
                     "Breaker {}: the outcome of a call was not recorded, the state table is unavailable ({})",
                     name,
