@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import dev.serverlesspatterns.local.LocalSuite;
 import dev.serverlesspatterns.local.testing.LocalSuiteExtension;
 import dev.serverlesspatterns.sandbox.partner.PartnerSandbox;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -106,9 +106,10 @@ class CircuitBreakerIT {
     }
 
     @Test
-    void twoServiceJvmsShareOneBreaker(@TempDir Path directory) throws Exception {
-        // given a second JVM of the partners service beside the suite's, and a failing partner
-        try (PartnersJvm second = PartnersJvm.start(suite, "QuoteShippingRatesFunction", directory)) {
+    void twoServiceJvmsShareOneBreaker() throws Exception {
+        // given a second JVM of the partners service beside the suite's (its log beside the suite's), a failing partner
+        Path logs = Files.createDirectories(Path.of("target", "local-suite-logs"));
+        try (PartnersJvm second = PartnersJvm.start(suite, "QuoteShippingRatesFunction", logs)) {
             sandbox.inject(500, 0, 0);
 
             // when the suite's JVM sees three failures through the gateway

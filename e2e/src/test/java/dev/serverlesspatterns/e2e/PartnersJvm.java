@@ -62,9 +62,20 @@ final class PartnersJvm implements AutoCloseable {
                 .redirectOutput(directory.resolve("partners-second.log").toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        String port = await().atMost(Duration.ofSeconds(120))
+        // As long as the local runtime gives a service to start: every JVM on a loaded two-core machine is slow.
+        String port = await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> Files.exists(portFile) ? Files.readString(portFile).strip() : "", text -> !text.isEmpty());
+                .until(
+                        () -> {
+                            if (!process.isAlive()) {
+                                throw new IllegalStateException("The second partners JVM exited while starting; see "
+                                        + directory.resolve("partners-second.log"));
+                            }
+                            return Files.exists(portFile)
+                                    ? Files.readString(portFile).strip()
+                                    : "";
+                        },
+                        text -> !text.isEmpty());
         return new PartnersJvm(process, URI.create("http://127.0.0.1:" + port));
     }
 
