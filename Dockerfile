@@ -6,7 +6,8 @@ COPY . .
 # infra/ is copied whole: the root template names its nested stacks and state machine definitions by relative path.
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
     && mkdir /dist \
-    && cp -r --parents infra local-runtime/target/local-runtime-exec.jar services/*/target/*-exec.jar /dist/
+    && cp -r --parents infra local-runtime/target/local-runtime-exec.jar services/*/target/*-exec.jar \
+       tools/partner-sandbox/target/partner-sandbox-exec.jar /dist/
 
 FROM eclipse-temurin:25-jre
 # curl serves the compose health check (docker-compose.yml); the base image has it today, but does not promise it.
