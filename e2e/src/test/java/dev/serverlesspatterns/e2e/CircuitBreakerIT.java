@@ -9,6 +9,7 @@ import dev.serverlesspatterns.sandbox.partner.PartnerSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,10 @@ class CircuitBreakerIT {
     void twoServiceJvmsShareOneBreaker() throws Exception {
         // given a second JVM of the partners service beside the suite's (its log beside the suite's), a failing partner
         Path logs = Files.createDirectories(Path.of("target", "local-suite-logs"));
-        try (PartnersJvm second = PartnersJvm.start(suite, "QuoteShippingRatesFunction", logs)) {
+        try (PartnersJvm second = PartnersJvm.start(
+                suite,
+                List.of("QuoteShippingRatesFunction", "EstimateDeliveryFunction", "RecordPartnerFailureFunction"),
+                logs)) {
             sandbox.inject(500, 0, 0);
 
             // when the suite's JVM sees three failures through the gateway

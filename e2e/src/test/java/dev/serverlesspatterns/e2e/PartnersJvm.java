@@ -37,13 +37,16 @@ final class PartnersJvm implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static PartnersJvm start(LocalSuite suite, String function, Path directory) throws IOException {
+    /** @param functions the service's functions, whose environments the JVM gets, as the local runtime gives them */
+    static PartnersJvm start(LocalSuite suite, List<String> functions, Path directory) throws IOException {
         Path portFile = directory.resolve("partners-second.port");
         Map<String, String> environment = new HashMap<>(suite.stack().endpoint().environment());
-        environment.putAll(suite.stack()
+        functions.forEach(function -> environment.putAll(suite.stack()
                 .template()
                 .function(function)
-                .environment(suite.stack().intrinsics()));
+                .environment(suite.stack().intrinsics())));
+        // One JVM serves every function of the service, as in the local suite (its ready check looks each one up).
+        environment.remove("SPRING_CLOUD_FUNCTION_DEFINITION");
         environment.remove("JAVA_TOOL_OPTIONS");
         environment.put("SERVER_PORT", "0");
         environment.put("PLATFORM_LOCAL_PORT_FILE", portFile.toString());
