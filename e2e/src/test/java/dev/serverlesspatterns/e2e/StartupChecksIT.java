@@ -21,6 +21,8 @@ class StartupChecksIT {
         // does not exist
         SamTemplate repository = SamTemplate.ofRepository();
         String services = repository.directory().resolveSibling("services").toAbsolutePath() + "/";
+        // The companion apps' jars (Metadata.LocalRuntime.Apps), named relative to the root template.
+        String tools = repository.directory().resolveSibling("tools").toAbsolutePath() + "/";
         Path template = directory.resolve("template.yaml");
         for (Path stack : repository.stackFiles()) {
             Path copy = template.resolveSibling(repository.directory().relativize(stack));
@@ -29,6 +31,7 @@ class StartupChecksIT {
                     copy,
                     Files.readString(stack)
                             .replace("../../services/", services)
+                            .replace("../tools/", tools)
                             .replace(
                                     "SPRING_CLOUD_FUNCTION_DEFINITION: getOrder\n",
                                     "SPRING_CLOUD_FUNCTION_DEFINITION: fetchOrder\n"));
