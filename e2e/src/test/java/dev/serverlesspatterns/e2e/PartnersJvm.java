@@ -40,6 +40,8 @@ final class PartnersJvm implements AutoCloseable {
     /** @param functions the service's functions, whose environments the JVM gets, as the local runtime gives them */
     static PartnersJvm start(LocalSuite suite, List<String> functions, Path directory) throws IOException {
         Path portFile = directory.resolve("partners-second.port");
+        // A port file of an earlier run names a port nobody listens on any more.
+        Files.deleteIfExists(portFile);
         Map<String, String> environment = new HashMap<>(suite.stack().endpoint().environment());
         functions.forEach(function -> environment.putAll(suite.stack()
                 .template()
