@@ -7,7 +7,7 @@ COPY . .
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
     && mkdir /dist \
     && cp -r --parents infra local-runtime/target/local-runtime-exec.jar services/*/target/*-exec.jar \
-        legacy/*/target/*-exec.jar /dist/
+        legacy/*/target/*-exec.jar tools/partner-sandbox/target/partner-sandbox-exec.jar /dist/
 
 # The Strangler's legacy shop on its own, as deployed next to the stack (App Runner, ECS): docker build --target
 # legacy-shop. Compose runs it as the legacy-shop service; it listens on 8080 and migrates its schema at start.

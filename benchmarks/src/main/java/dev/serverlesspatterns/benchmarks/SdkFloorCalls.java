@@ -49,6 +49,7 @@ final class SdkFloorCalls {
     private static final String USERS = "USERS_TABLE";
     private static final String DATABASE_SECRET = "DATABASE_SECRET_ARN";
     private static final String JDBC = "Postgres over JDBC";
+    private static final String PARTNER = "the partner's HTTP API";
 
     private static final Map<String, FunctionCalls> BY_FUNCTION = Map.ofEntries(
             // audit: Big Fan and Distributed Trigger, one SNS publish each.
@@ -123,6 +124,21 @@ final class SdkFloorCalls {
                             "ADDRESS_VERIFICATIONS_TABLE",
                             "addressId",
                             "sequenceNumber"))),
+            // partners: each breaker reads its state (one GetItem, one Query of the failures index), then calls the
+            // partner.
+            entry(
+                    "QuoteShippingRatesFunction",
+                    new FunctionCalls(
+                            List.of(AwsCall.of(DYNAMODB_GET_ITEM, "BREAKER_STATE_TABLE", "breaker")),
+                            Optional.of(PARTNER))),
+            entry(
+                    "EstimateDeliveryFunction",
+                    new FunctionCalls(
+                            List.of(AwsCall.query("PARTNER_FAILURES_TABLE", "byTarget", "target")),
+                            Optional.of(PARTNER))),
+            entry(
+                    "RecordPartnerFailureFunction",
+                    calls(AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "PARTNER_FAILURES_TABLE", "failureId"))),
             // payment-webhooks: the database credentials come from Secrets Manager; the rest is JDBC.
             entry(
                     "VerifyWebhookSignatureFunction",

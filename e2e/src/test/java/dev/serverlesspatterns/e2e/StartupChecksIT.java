@@ -21,7 +21,9 @@ class StartupChecksIT {
         // function pointing at a bean that does not exist
         SamTemplate repository = SamTemplate.ofRepository();
         String services = repository.directory().resolveSibling("services").toAbsolutePath() + "/";
+        // The companion apps' jars (Metadata.LocalRuntime.Apps), named relative to the root template.
         String legacy = repository.directory().resolveSibling("legacy").toAbsolutePath() + "/";
+        String tools = repository.directory().resolveSibling("tools").toAbsolutePath() + "/";
         Path template = directory.resolve("template.yaml");
         for (Path stack : repository.stackFiles()) {
             Path copy = template.resolveSibling(repository.directory().relativize(stack));
@@ -31,6 +33,7 @@ class StartupChecksIT {
                     Files.readString(stack)
                             .replace("../../services/", services)
                             .replace("../legacy/", legacy)
+                            .replace("../tools/", tools)
                             .replace(
                                     "SPRING_CLOUD_FUNCTION_DEFINITION: getOrder\n",
                                     "SPRING_CLOUD_FUNCTION_DEFINITION: fetchOrder\n"));

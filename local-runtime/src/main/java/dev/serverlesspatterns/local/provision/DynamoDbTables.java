@@ -67,6 +67,7 @@ final class DynamoDbTables {
         TableDescription table;
         try {
             table = dynamo.createTable(request.build()).tableDescription();
+            enableTimeToLive(dynamo, tableName, map(properties.get("TimeToLiveSpecification")));
         } catch (ResourceInUseException alreadyThere) {
             table = dynamo.describeTable(describe -> describe.tableName(tableName))
                     .table();
@@ -77,6 +78,15 @@ final class DynamoDbTables {
                 table.latestStreamArn() == null
                         ? Map.of("Arn", table.tableArn())
                         : Map.of("Arn", table.tableArn(), "StreamArn", table.latestStreamArn()));
+    }
+
+    /** Stored by the emulator; moto never expires items, so readers must filter on the TTL attribute themselves. */
+    private static void enableTimeToLive(DynamoDbClient dynamo, String tableName, Map<String, Object> timeToLive) {
+        if (Boolean.parseBoolean(String.valueOf(timeToLive.get("Enabled")))) {
+            dynamo.updateTimeToLive(update -> update.tableName(tableName)
+                    .timeToLiveSpecification(ttl ->
+                            ttl.attributeName(text(timeToLive, "AttributeName")).enabled(true)));
+        }
     }
 
     private static List<KeySchemaElement> keySchema(Object definition) {
