@@ -6,11 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 
@@ -60,12 +56,7 @@ final class Reporting {
 
     /** Invokes the replication function with a stream event, as the event source mapping does; returns its answer. */
     String replicate(String dynamodbEvent) {
-        try (LambdaClient lambda = LambdaClient.builder()
-                .endpointOverride(suite.lambdaEndpoint())
-                .region(Region.of(suite.stack().endpoint().region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build()) {
+        try (LambdaClient lambda = SuiteLambda.client(suite)) {
             return lambda.invoke(invoke -> invoke.functionName(suite.stack().ref("ReplicateOrdersFunction"))
                             .invocationType(InvocationType.REQUEST_RESPONSE)
                             .payload(SdkBytes.fromUtf8String(dynamodbEvent)))
