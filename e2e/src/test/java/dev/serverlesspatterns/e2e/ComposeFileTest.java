@@ -59,6 +59,12 @@ class ComposeFileTest {
     }
 
     @Test
+    void postgresKeepsStatementStatisticsAsTheTestsOneDoes() {
+        assertThat(services.get("postgres"))
+                .containsEntry("command", List.of("postgres", "-c", "shared_preload_libraries=pg_stat_statements"));
+    }
+
+    @Test
     void runsTheRedisVersionTheTestsUse() {
         assertThat(services.get("redis")).containsEntry("image", Engines.REDIS_IMAGE);
     }

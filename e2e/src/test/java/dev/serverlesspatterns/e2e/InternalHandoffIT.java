@@ -14,11 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -56,12 +52,7 @@ class InternalHandoffIT {
     void connect(LocalSuite suite) {
         this.suite = suite;
         this.api = new ShopApi(suite.gatewayUrl("ShopApi"));
-        this.lambda = LambdaClient.builder()
-                .endpointOverride(suite.lambdaEndpoint())
-                .region(Region.of(suite.stack().endpoint().region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        this.lambda = SuiteLambda.client(suite);
         this.dynamo = suite.stack().endpoint().configure(DynamoDbClient.builder());
         this.sqs = suite.stack().endpoint().configure(SqsClient.builder());
     }

@@ -7,11 +7,7 @@ import dev.serverlesspatterns.local.testing.LocalSuiteExtension;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -35,12 +31,7 @@ class LambdaInvokeApiIT {
                    "authorizer":{"principalId":"alice","scopes":"orders:read"}},
                  "body":null,"isBase64Encoded":false}
                 """.formatted(orderId, orderId, UUID.randomUUID());
-        try (LambdaClient lambda = LambdaClient.builder()
-                .endpointOverride(suite.lambdaEndpoint())
-                .region(Region.of(suite.stack().endpoint().region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build()) {
+        try (LambdaClient lambda = SuiteLambda.client(suite)) {
             int runs = suite.invocations().count("GetOrderFunction");
 
             // when it invokes the function by the name the stack gave it, RequestResponse

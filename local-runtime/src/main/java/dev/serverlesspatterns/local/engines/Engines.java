@@ -24,6 +24,12 @@ public final class Engines {
     /** The Redis the tests run against in a container; docker-compose.yml runs the same. */
     public static final String REDIS_IMAGE = "redis:7.4.5-alpine";
 
+    /**
+     * Every Postgres the suite starts loads pg_stat_statements (as RDS does by default), so a test can count the calls
+     * of one statement exactly; table statistics also count other statements and publish late.
+     */
+    private static final String PRELOAD_STATEMENT_STATISTICS = "shared_preload_libraries=pg_stat_statements";
+
     private Engines() {}
 
     public static Engine postgres(Map<String, String> environment) {
@@ -35,7 +41,8 @@ public final class Engines {
                     environment.getOrDefault("SPRING_DATASOURCE_PASSWORD", "postgres"));
         }
         if (AwsEmulators.dockerAvailable()) {
-            PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(POSTGRES_IMAGE));
+            PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(POSTGRES_IMAGE))
+                    .withCommand("postgres", "-c", "fsync=off", "-c", PRELOAD_STATEMENT_STATISTICS);
             container.start();
             return new Running(
                     container.getJdbcUrl(),
@@ -49,6 +56,7 @@ public final class Engines {
                 port -> EmbeddedPostgres.builder()
                         .setPort(port)
                         .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                         .start());
         return new Running(
                 postgres.getJdbcUrl("postgres", "postgres"),

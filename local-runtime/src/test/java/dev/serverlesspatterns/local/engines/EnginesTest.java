@@ -27,12 +27,14 @@ class EnginesTest {
                         DriverManager.getConnection(postgres.url(), postgres.username(), postgres.password());
                 ResultSet answer = connection
                         .createStatement()
-                        .executeQuery("select 40 + 2, current_setting('listen_addresses')")) {
+                        .executeQuery("select 40 + 2, current_setting('listen_addresses'),"
+                                + " current_setting('shared_preload_libraries')")) {
             // then a real engine answered: an embedded one listening on loopback only, a container's on every address
-            // of the container's own network
+            // of the container's own network; either keeps statement statistics
             answer.next();
             assertThat(answer.getInt(1)).isEqualTo(42);
             assertThat(answer.getString(2)).isEqualTo(embedded(postgres) ? "127.0.0.1" : "*");
+            assertThat(answer.getString(3)).isEqualTo("pg_stat_statements");
         }
     }
 

@@ -10,36 +10,27 @@ import dev.serverlesspatterns.reporting.ReportingProperties;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code GET /reports/sales?from=YYYY-MM-DD&to=YYYY-MM-DD}: units and revenue per day and SKU, cache-aside with one
- * cache key per day, so that a change evicts only its own day. When every day of the range is cached the cache alone
- * answers; otherwise one query reads the whole range and every day of it is cached again.
+ * {@code GET /reports/sales?from=YYYY-MM-DD&to=YYYY-MM-DD}: units and revenue per day and SKU, read cache-aside by
+ * {@link CachedSales}.
  */
 @Component("salesReport")
 class SalesReport implements Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
-    private static final TypeReference<List<Reports.SkuSales>> DAY = new TypeReference<>() {};
-
     private final ApiHandler api;
-    private final ReportCache cache;
-    private final Reports reports;
+    private final CachedSales sales;
     private final JsonMapper json;
     private final ReportingProperties properties;
 
-    SalesReport(ApiHandler api, ReportCache cache, Reports reports, JsonMapper json, ReportingProperties properties) {
+    SalesReport(ApiHandler api, CachedSales sales, JsonMapper json, ReportingProperties properties) {
         this.api = api;
-        this.cache = cache;
-        this.reports = reports;
+        this.sales = sales;
         this.json = json;
         this.properties = properties;
     }
@@ -61,21 +52,8 @@ class SalesReport implements Function<APIGatewayProxyRequestEvent, APIGatewayPro
                     "to must not be before from, and the range may span at most " + properties.maximumSalesDays()
                             + " days."));
         }
-        List<LocalDate> range = from.datesUntil(to.plusDays(1)).toList();
-        List<Optional<String>> cached =
-                cache.get(range.stream().map(ReportCache::salesKey).toList());
-        boolean hit = cached.stream().allMatch(Optional::isPresent);
-        List<Reports.SkuSales> sales = new ArrayList<>();
-        if (hit) {
-            cached.forEach(day -> sales.addAll(json.readValue(day.orElseThrow(), DAY)));
-        } else {
-            sales.addAll(reports.sales(from, to));
-            Map<LocalDate, List<Reports.SkuSales>> byDay =
-                    sales.stream().collect(Collectors.groupingBy(Reports.SkuSales::day));
-            range.forEach(day ->
-                    cache.put(ReportCache.salesKey(day), json.writeValueAsString(byDay.getOrDefault(day, List.of()))));
-        }
-        return CachedResponses.ok(json.writeValueAsString(new Sales(from, to, sales)), hit);
+        CachedSales.Read read = sales.read(from, to);
+        return CachedResponses.ok(json.writeValueAsString(new Sales(from, to, read.sales())), read.hit());
     }
 
     private static LocalDate date(APIGatewayProxyRequestEvent request, String name) {
