@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link MalformedBodies} corpus, from a caller the route lets in (a user holding every scope, a correctly signed
  * webhook), so that only the body can be refused. Each answer must be a 4xx with a stable, machine-readable code
  * (problem details' {@code code}, or RFC 6749's {@code error} at the token endpoint), never a 5xx, and nothing may
- * be written: no user, no order of the caller, no audit event published, no webhook queued or recorded.
+ * be written: no user, no order or delivery address of the caller, no audit event published, no webhook queued or
+ * recorded, no click put on the click stream.
  */
 @ExtendWith(LocalSuiteExtension.class)
 class MalformedBodiesIT {
@@ -38,6 +39,7 @@ class MalformedBodiesIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String STABLE_CODE = "[A-Za-z][A-Za-z0-9_]*";
     private static final String WEBHOOK_CONSUMER = "RecordPaymentEventsFunction";
+    private static final String CLICK_AGGREGATOR = "AggregateClicksFunction";
 
     /**
      * A valid body per route, which {@link MalformedBodies#spoiled} spoils. A route without one fails the test: a new
@@ -58,6 +60,10 @@ class MalformedBodiesIT {
             "{\"delta\":1}",
             "POST /audit/events",
             "{\"entity\":\"order\",\"entityId\":\"corpus-order\",\"status\":\"created\",\"detail\":{}}",
+            "POST /clicks",
+            "{\"clickId\":\"corpus-click\",\"sessionId\":\"corpus-session\",\"productId\":\"BOOK-42\"}",
+            "POST /delivery-addresses",
+            "{\"recipient\":\"Ada\",\"line1\":\"1 Main St\",\"city\":\"Berlin\",\"postcode\":\"10115\",\"country\":\"DE\"}",
             "POST " + PaymentWebhooks.PATH,
             PaymentWebhooks.webhook("evt-corpus", "acct-corpus", 4999));
 
@@ -74,7 +80,8 @@ class MalformedBodiesIT {
         this.shop = new ShopApi(suite.gatewayUrl("ShopApi"));
         this.provider = new PaymentWebhooks(suite);
         Identities identities = new Identities(shop, suite);
-        Identities.Client client = identities.newUser("admin", "orders:read", "orders:write", "audit:write");
+        Identities.Client client =
+                identities.newUser("admin", "orders:read", "orders:write", "audit:write", "customers:write");
         this.caller = client.id();
         this.token = identities.token(client);
         this.auditEvents = new TopicTap(new ProvisionedStack(suite.stack()), "AuditEventsTopic");
@@ -166,7 +173,8 @@ class MalformedBodiesIT {
             int ordersOfCaller,
             int ordersOfCorpusVictim,
             long webhooks,
-            int webhookRuns) {}
+            int deliveryAddressesOfCaller,
+            Map<String, Integer> consumerRuns) {}
 
     private Writes writes() {
         try (DynamoDbClient dynamo = suite.stack().endpoint().configure(DynamoDbClient.builder())) {
@@ -181,8 +189,17 @@ class MalformedBodiesIT {
                     ordersOf(dynamo, caller),
                     ordersOf(dynamo, "corpus-victim"),
                     provider.recordedEvents(),
-                    SettledRuns.of(suite, WEBHOOK_CONSUMER));
+                    deliveryAddressesOf(dynamo, caller),
+                    SettledRuns.of(suite, WEBHOOK_CONSUMER, CLICK_AGGREGATOR));
         }
+    }
+
+    private int deliveryAddressesOf(DynamoDbClient dynamo, String customerId) {
+        return dynamo.query(query -> query.tableName(suite.stack().ref("DeliveryAddressesTable"))
+                        .consistentRead(true)
+                        .keyConditionExpression("customerId = :customer")
+                        .expressionAttributeValues(Map.of(":customer", AttributeValue.fromS(customerId))))
+                .count();
     }
 
     private int ordersOf(DynamoDbClient dynamo, String customerId) {
