@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client of the shop API, as a user with curl would use it. */
-final class ShopApi {
+final class ShopApi implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -25,6 +25,12 @@ final class ShopApi {
 
     ShopApi(URI baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /** Closes the client's connections, which the gateway would otherwise keep open as idle keep-alives. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     record Response(int status, Map<String, String> headers, String body) {
