@@ -1,9 +1,11 @@
 package dev.serverlesspatterns.platform.database;
 
 import com.zaxxer.hikari.HikariCredentialsProvider;
+import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.Credentials;
 import dev.serverlesspatterns.platform.secrets.CachedSecret;
 import java.util.function.Supplier;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +21,24 @@ public final class SecretDatabaseCredentials implements HikariCredentialsProvide
     /** @param secretArn asked at the first connection, so a missing setting fails there with its name */
     public SecretDatabaseCredentials(SecretsManagerClient secretsManager, JsonMapper json, Supplier<String> secretArn) {
         this.secret = new CachedSecret<>(secretsManager, secretArn, value -> read(json, value));
+    }
+
+    /**
+     * The pool as Boot would configure it ({@code spring.datasource.*}), except for the credentials, which come from
+     * the secret. A Hikari pool built here connects to nothing before its first {@code getConnection}, so function
+     * init never touches the database and a SnapStart snapshot holds no connection.
+     */
+    public static HikariDataSource pool(
+            DataSourceProperties properties,
+            SecretsManagerClient secretsManager,
+            JsonMapper json,
+            Supplier<String> secretArn) {
+        HikariDataSource dataSource = properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
+        dataSource.setCredentialsProvider(new SecretDatabaseCredentials(secretsManager, json, secretArn));
+        return dataSource;
     }
 
     @Override

@@ -11,12 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The payments database as Boot would configure it ({@code spring.datasource.*}), except for the credentials: they
- * come from the Secrets Manager secret named by {@code DATABASE_SECRET_ARN}, read when the pool opens its first
- * connection. A Hikari pool built here connects to nothing before that (its pool starts on the first
- * {@code getConnection}), so function init never touches the database and a SnapStart snapshot holds no connection.
- */
+/** The payments database: a pool with credentials from the secret {@code DATABASE_SECRET_ARN} names. */
 @Configuration(proxyBeanMethods = false)
 class PaymentsDataSource {
 
@@ -27,15 +22,11 @@ class PaymentsDataSource {
             SecretsManagerClient secretsManager,
             JsonMapper json,
             PaymentWebhooksProperties settings) {
-        HikariDataSource dataSource = properties
-                .initializeDataSourceBuilder()
-                .type(HikariDataSource.class)
-                .build();
-        dataSource.setCredentialsProvider(new SecretDatabaseCredentials(
+        return SecretDatabaseCredentials.pool(
+                properties,
                 secretsManager,
                 json,
                 () -> Settings.required(
-                        settings.databaseSecretArn(), "payment-webhooks.database-secret-arn", "DATABASE_SECRET_ARN")));
-        return dataSource;
+                        settings.databaseSecretArn(), "payment-webhooks.database-secret-arn", "DATABASE_SECRET_ARN"));
     }
 }

@@ -11,10 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The read model's database as Boot would configure it ({@code spring.datasource.*}), with credentials from the
- * secret {@code DATABASE_SECRET_ARN} names, read at the first connection: function init connects to nothing.
- */
+/** The read model's database: a pool with credentials from the secret {@code DATABASE_SECRET_ARN} names. */
 @Configuration(proxyBeanMethods = false)
 class ReportingDataSource {
 
@@ -25,15 +22,11 @@ class ReportingDataSource {
             SecretsManagerClient secretsManager,
             JsonMapper json,
             ReportingProperties settings) {
-        HikariDataSource dataSource = properties
-                .initializeDataSourceBuilder()
-                .type(HikariDataSource.class)
-                .build();
-        dataSource.setCredentialsProvider(new SecretDatabaseCredentials(
+        return SecretDatabaseCredentials.pool(
+                properties,
                 secretsManager,
                 json,
                 () -> Settings.required(
-                        settings.databaseSecretArn(), "reporting.database-secret-arn", "DATABASE_SECRET_ARN")));
-        return dataSource;
+                        settings.databaseSecretArn(), "reporting.database-secret-arn", "DATABASE_SECRET_ARN"));
     }
 }
