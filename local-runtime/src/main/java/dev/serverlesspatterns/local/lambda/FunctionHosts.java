@@ -160,7 +160,7 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
         if (function == null) {
             throw new IllegalArgumentException("The template declares no function " + functionLogicalId);
         }
-        try (InvocationLog.Running running = log.started(functionLogicalId)) {
+        try (InvocationLog.Running running = log.started(functionLogicalId, event)) {
             return function.service()
                     .invoke(
                             function.beanName(),
