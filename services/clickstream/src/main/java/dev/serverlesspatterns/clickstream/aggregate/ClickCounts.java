@@ -30,11 +30,15 @@ class ClickCounts {
     private static final String PRIMING_ID = "snapstart-priming";
 
     private final DynamoDbClient dynamo;
-    private final ClickstreamProperties properties;
+    private final String countedClicksTable;
+    private final String productClicksTable;
 
     ClickCounts(DynamoDbClient dynamo, ClickstreamProperties properties) {
         this.dynamo = dynamo;
-        this.properties = properties;
+        this.countedClicksTable = Settings.required(
+                properties.countedClicksTable(), "clickstream.counted-clicks-table", "COUNTED_CLICKS_TABLE");
+        this.productClicksTable = Settings.required(
+                properties.productClicksTable(), "clickstream.product-clicks-table", "PRODUCT_CLICKS_TABLE");
     }
 
     /**
@@ -75,7 +79,7 @@ class ClickCounts {
         List<TransactWriteItem> items = new ArrayList<>(transaction(List.of(new Click(PRIMING_ID, PRIMING_ID))));
         items.removeLast();
         items.add(TransactWriteItem.builder()
-                .update(update -> update.tableName(productClicksTable())
+                .update(update -> update.tableName(productClicksTable)
                         .key(Map.of("productId", AttributeValue.fromS(PRIMING_ID)))
                         .updateExpression("ADD clicks :n")
                         .conditionExpression("attribute_exists(productId)")
@@ -94,7 +98,7 @@ class ClickCounts {
         Map<String, Integer> perProduct = new LinkedHashMap<>();
         for (Click click : clicks) {
             items.add(TransactWriteItem.builder()
-                    .put(put -> put.tableName(countedClicksTable())
+                    .put(put -> put.tableName(countedClicksTable)
                             .item(Map.of(
                                     "clickId", AttributeValue.fromS(click.clickId()),
                                     "productId", AttributeValue.fromS(click.productId())))
@@ -103,7 +107,7 @@ class ClickCounts {
             perProduct.merge(click.productId(), 1, Integer::sum);
         }
         perProduct.forEach((productId, clicksOfProduct) -> items.add(TransactWriteItem.builder()
-                .update(update -> update.tableName(productClicksTable())
+                .update(update -> update.tableName(productClicksTable)
                         .key(Map.of("productId", AttributeValue.fromS(productId)))
                         .updateExpression("ADD clicks :n")
                         .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(String.valueOf(clicksOfProduct)))))
@@ -123,15 +127,5 @@ class ClickCounts {
                 .skip(clicks.size())
                 .allMatch(reason -> reason.code() == null || "None".equals(reason.code()));
         return onlyMarkers ? List.copyOf(counted) : List.of();
-    }
-
-    private String countedClicksTable() {
-        return Settings.required(
-                properties.countedClicksTable(), "clickstream.counted-clicks-table", "COUNTED_CLICKS_TABLE");
-    }
-
-    private String productClicksTable() {
-        return Settings.required(
-                properties.productClicksTable(), "clickstream.product-clicks-table", "PRODUCT_CLICKS_TABLE");
     }
 }
