@@ -42,7 +42,8 @@ class ClickCounts {
     }
 
     /**
-     * Counts the clicks not counted yet; they fit one transaction ({@link #itemsFor}).
+     * Counts the clicks not counted yet; they fit one transaction: a marker per click plus an update per product, at
+     * most {@link #MAX_ITEMS_PER_TRANSACTION} items.
      *
      * @return how many were new
      * @throws software.amazon.awssdk.core.exception.SdkException when DynamoDB did not take the transaction
@@ -63,12 +64,6 @@ class ClickCounts {
             }
         }
         return 0;
-    }
-
-    /** The items a transaction of these clicks holds: a marker per click, an update per product. */
-    static int itemsFor(List<Click> clicks) {
-        return clicks.size()
-                + (int) clicks.stream().map(Click::productId).distinct().count();
     }
 
     /**
