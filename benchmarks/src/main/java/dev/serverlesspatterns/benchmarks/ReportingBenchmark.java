@@ -407,7 +407,7 @@ public final class ReportingBenchmark {
                         LocalDate.now(),
                         machine.cores(),
                         machine.cpu(),
-                        loadAverage(),
+                        machine.loadAverage(),
                         Runtime.version(),
                         emulator.endpoint().description().replaceAll(" at http://127\\.0\\.0\\.1:\\d+", ""),
                         postgres.description(),
@@ -450,16 +450,6 @@ public final class ReportingBenchmark {
 
     private static String goal(Reads reads) {
         return reads.hit().p99() <= 2.0 ? "meets" : "misses";
-    }
-
-    /** The machine's load while the benchmark ran, so a reader can judge the numbers (Linux only). */
-    private static String loadAverage() throws IOException {
-        Path loadavg = Path.of("/proc/loadavg");
-        if (!Files.exists(loadavg)) {
-            return "unknown";
-        }
-        String[] fields = Files.readString(loadavg).split(" ");
-        return String.join(", ", fields[0], fields[1], fields[2]);
     }
 
     private record ReadModel(int orders, int lines) {}

@@ -146,8 +146,7 @@ class BillInvoiceRunChunk implements Function<SQSEvent, SQSBatchResponse> {
     private ObjectNode aggregate(Job job) {
         List<JsonNode> invoices = new ArrayList<>();
         for (int chunk = 0; chunk < job.total(); chunk++) {
-            String name = new Chunk(job.jobId(), chunk, job.total(), List.of()).name();
-            json.readTree(objects.chunkResult(job.jobId(), name))
+            json.readTree(objects.chunkResult(job.jobId(), Chunk.name(chunk)))
                     .path("invoices")
                     .forEach(invoices::add);
         }

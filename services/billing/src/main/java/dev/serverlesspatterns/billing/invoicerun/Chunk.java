@@ -11,6 +11,10 @@ record Chunk(String jobId, int chunk, int total, List<String> lines) {
 
     /** The chunk's name in the job's items and objects, sortable: {@code 00003}. */
     String name() {
+        return name(chunk);
+    }
+
+    static String name(int chunk) {
         return String.format("%05d", chunk);
     }
 }

@@ -34,7 +34,8 @@ class SplitInvoiceRun implements Consumer<RunUploaded> {
     private final InvoiceRunObjects objects;
     private final InvoiceRunJobs jobs;
     private final SqsTemplate sqs;
-    private final BillingProperties.InvoiceRun properties;
+    private final String chunkQueueUrl;
+    private final int chunkSize;
     private final Clock clock;
 
     SplitInvoiceRun(
@@ -46,7 +47,11 @@ class SplitInvoiceRun implements Consumer<RunUploaded> {
         this.objects = objects;
         this.jobs = jobs;
         this.sqs = sqs;
-        this.properties = properties.invoiceRun();
+        this.chunkQueueUrl = Settings.required(
+                properties.invoiceRun().chunkQueueUrl(),
+                "billing.invoice-run.chunk-queue-url",
+                "INVOICE_RUN_CHUNK_QUEUE");
+        this.chunkSize = Math.max(1, properties.invoiceRun().chunkSize());
         this.clock = clock;
     }
 
@@ -72,27 +77,21 @@ class SplitInvoiceRun implements Consumer<RunUploaded> {
             jobs.refuse(jobId, source, "The run file has no lines", clock.instant());
             return;
         }
-        int size = Math.max(1, properties.chunkSize());
-        int total = (lines.size() + size - 1) / size;
+        int total = (lines.size() + chunkSize - 1) / chunkSize;
         if (!jobs.start(jobId, source, total, clock.instant())) {
             log.info("Invoice run {} ({}) was started before: sending its chunks again", jobId, source);
         }
         List<Message<Chunk>> batch = new ArrayList<>();
         for (int chunk = 0; chunk < total; chunk++) {
-            List<String> part = lines.subList(chunk * size, Math.min(lines.size(), (chunk + 1) * size));
+            List<String> part = lines.subList(chunk * chunkSize, Math.min(lines.size(), (chunk + 1) * chunkSize));
             batch.add(MessageBuilder.withPayload(new Chunk(jobId, chunk, total, List.copyOf(part)))
                     .build());
             if (batch.size() == SEND_BATCH || chunk == total - 1) {
-                sqs.sendMany(chunkQueueUrl(), batch);
+                sqs.sendMany(chunkQueueUrl, batch);
                 batch.clear();
             }
         }
         log.info("Invoice run {} ({}): {} lines in {} chunks", jobId, source, lines.size(), total);
-    }
-
-    private String chunkQueueUrl() {
-        return Settings.required(
-                properties.chunkQueueUrl(), "billing.invoice-run.chunk-queue-url", "INVOICE_RUN_CHUNK_QUEUE");
     }
 
     /** The same object (bucket, key, content) is the same run: its notification may come more than once. */

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The click stream -> clicks per product. Each click is counted once however often Lambda hands it over (a retried
@@ -31,9 +32,11 @@ class AggregateClicks implements Function<KinesisEvent, StreamsEventResponse> {
     private static final Logger log = LoggerFactory.getLogger(AggregateClicks.class);
 
     private final ClickCounts counts;
+    private final JsonMapper json;
 
-    AggregateClicks(ClickCounts counts) {
+    AggregateClicks(ClickCounts counts, JsonMapper json) {
         this.counts = counts;
+        this.json = json;
     }
 
     @Override
@@ -42,27 +45,29 @@ class AggregateClicks implements Function<KinesisEvent, StreamsEventResponse> {
         List<Click> clicks = new ArrayList<>();
         for (KinesisEventRecord record : records) {
             clicks.add(Click.of(
-                    record.getKinesis().getSequenceNumber(), record.getKinesis().getData()));
+                    json,
+                    record.getKinesis().getSequenceNumber(),
+                    record.getKinesis().getData()));
         }
         int start = 0;
         Set<String> inBatch = new HashSet<>();
         while (start < clicks.size()) {
             List<Click> transaction = new ArrayList<>();
+            // A transaction's items: a marker per click and an update per product.
+            Set<String> products = new HashSet<>();
             int end = start;
-            while (end < clicks.size()) {
+            for (; end < clicks.size(); end++) {
                 Click click = clicks.get(end);
                 if (inBatch.contains(click.clickId())) {
-                    end++;
                     continue;
                 }
-                List<Click> with = new ArrayList<>(transaction);
-                with.add(click);
-                if (ClickCounts.itemsFor(with) > ClickCounts.MAX_ITEMS_PER_TRANSACTION) {
+                int items = transaction.size() + 1 + products.size() + (products.contains(click.productId()) ? 0 : 1);
+                if (items > ClickCounts.MAX_ITEMS_PER_TRANSACTION) {
                     break;
                 }
                 transaction.add(click);
+                products.add(click.productId());
                 inBatch.add(click.clickId());
-                end++;
             }
             try {
                 counts.count(transaction);

@@ -13,13 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record Click(String clickId, String productId) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     /** @throws UnreadableClick when the record is not a click: no retry can fix that */
-    static Click of(String sequenceNumber, ByteBuffer data) {
+    static Click of(JsonMapper json, String sequenceNumber, ByteBuffer data) {
         JsonNode click;
         try {
-            click = JSON.readTree(
+            click = json.readTree(
                     StandardCharsets.UTF_8.decode(data.duplicate()).toString());
         } catch (JacksonException notJson) {
             throw new UnreadableClick(sequenceNumber, "is not JSON");

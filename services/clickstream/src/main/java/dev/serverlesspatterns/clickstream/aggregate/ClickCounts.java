@@ -30,15 +30,20 @@ class ClickCounts {
     private static final String PRIMING_ID = "snapstart-priming";
 
     private final DynamoDbClient dynamo;
-    private final ClickstreamProperties properties;
+    private final String countedClicksTable;
+    private final String productClicksTable;
 
     ClickCounts(DynamoDbClient dynamo, ClickstreamProperties properties) {
         this.dynamo = dynamo;
-        this.properties = properties;
+        this.countedClicksTable = Settings.required(
+                properties.countedClicksTable(), "clickstream.counted-clicks-table", "COUNTED_CLICKS_TABLE");
+        this.productClicksTable = Settings.required(
+                properties.productClicksTable(), "clickstream.product-clicks-table", "PRODUCT_CLICKS_TABLE");
     }
 
     /**
-     * Counts the clicks not counted yet; they fit one transaction ({@link #itemsFor}).
+     * Counts the clicks not counted yet; they fit one transaction: a marker per click plus an update per product, at
+     * most {@link #MAX_ITEMS_PER_TRANSACTION} items.
      *
      * @return how many were new
      * @throws software.amazon.awssdk.core.exception.SdkException when DynamoDB did not take the transaction
@@ -61,12 +66,6 @@ class ClickCounts {
         return 0;
     }
 
-    /** The items a transaction of these clicks holds: a marker per click, an update per product. */
-    static int itemsFor(List<Click> clicks) {
-        return clicks.size()
-                + (int) clicks.stream().map(Click::productId).distinct().count();
-    }
-
     /**
      * The transaction of one new click, refused by DynamoDB as it also checks that the priming product has a count,
      * which it never has: for SnapStart priming, it writes nothing.
@@ -75,7 +74,7 @@ class ClickCounts {
         List<TransactWriteItem> items = new ArrayList<>(transaction(List.of(new Click(PRIMING_ID, PRIMING_ID))));
         items.removeLast();
         items.add(TransactWriteItem.builder()
-                .update(update -> update.tableName(productClicksTable())
+                .update(update -> update.tableName(productClicksTable)
                         .key(Map.of("productId", AttributeValue.fromS(PRIMING_ID)))
                         .updateExpression("ADD clicks :n")
                         .conditionExpression("attribute_exists(productId)")
@@ -94,7 +93,7 @@ class ClickCounts {
         Map<String, Integer> perProduct = new LinkedHashMap<>();
         for (Click click : clicks) {
             items.add(TransactWriteItem.builder()
-                    .put(put -> put.tableName(countedClicksTable())
+                    .put(put -> put.tableName(countedClicksTable)
                             .item(Map.of(
                                     "clickId", AttributeValue.fromS(click.clickId()),
                                     "productId", AttributeValue.fromS(click.productId())))
@@ -103,7 +102,7 @@ class ClickCounts {
             perProduct.merge(click.productId(), 1, Integer::sum);
         }
         perProduct.forEach((productId, clicksOfProduct) -> items.add(TransactWriteItem.builder()
-                .update(update -> update.tableName(productClicksTable())
+                .update(update -> update.tableName(productClicksTable)
                         .key(Map.of("productId", AttributeValue.fromS(productId)))
                         .updateExpression("ADD clicks :n")
                         .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(String.valueOf(clicksOfProduct)))))
@@ -123,15 +122,5 @@ class ClickCounts {
                 .skip(clicks.size())
                 .allMatch(reason -> reason.code() == null || "None".equals(reason.code()));
         return onlyMarkers ? List.copyOf(counted) : List.of();
-    }
-
-    private String countedClicksTable() {
-        return Settings.required(
-                properties.countedClicksTable(), "clickstream.counted-clicks-table", "COUNTED_CLICKS_TABLE");
-    }
-
-    private String productClicksTable() {
-        return Settings.required(
-                properties.productClicksTable(), "clickstream.product-clicks-table", "PRODUCT_CLICKS_TABLE");
     }
 }

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchIt
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,19 +40,17 @@ class VerifyDeliveryAddresses implements Function<DynamodbEvent, StreamsEventRes
     @Override
     public StreamsEventResponse apply(DynamodbEvent event) {
         List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        List<DynamodbStreamRecord> verifying = new ArrayList<>();
-        List<DeliveryAddress> addresses = new ArrayList<>();
+        // Every record is read before anything is written: an unreadable one fails the batch untouched.
+        List<Verifying> verifying = new ArrayList<>();
         for (DynamodbStreamRecord record : records) {
-            Optional<DeliveryAddress> address = DeliveryAddressRecords.addressOf(record);
-            if (address.isPresent()) {
-                verifying.add(record);
-                addresses.add(address.get());
-            }
+            DeliveryAddressRecords.addressOf(record)
+                    .ifPresent(address -> verifying.add(
+                            new Verifying(address, record.getDynamodb().getSequenceNumber())));
         }
-        for (int i = 0; i < addresses.size(); i++) {
-            String sequenceNumber = verifying.get(i).getDynamodb().getSequenceNumber();
+        for (Verifying next : verifying) {
+            String sequenceNumber = next.sequenceNumber();
             try {
-                record(addresses.get(i), sequenceNumber);
+                record(next.address(), sequenceNumber);
             } catch (SdkException failure) {
                 log.warn(
                         "The verifications table refused a write; the stream retries from record {}",
@@ -64,6 +61,9 @@ class VerifyDeliveryAddresses implements Function<DynamodbEvent, StreamsEventRes
         }
         return new StreamsEventResponse(List.of());
     }
+
+    /** An address to verify, and the stream record (the version of the address) it came in. */
+    private record Verifying(DeliveryAddress address, String sequenceNumber) {}
 
     private void record(DeliveryAddress address, String sequenceNumber) {
         Verdict verdict = PostcodeRules.verdict(address.country(), address.postcode());

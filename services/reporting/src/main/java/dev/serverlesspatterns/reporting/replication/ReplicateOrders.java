@@ -5,9 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import dev.serverlesspatterns.reporting.report.ReportCache;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +61,7 @@ class ReplicateOrders implements Function<DynamodbEvent, StreamsEventResponse> {
     }
 
     /** The reports the order counts in: its day's sales and its customer's history (neither ever changes). */
-    private static Set<String> staleReports(OrderImage image) {
-        return new LinkedHashSet<>(
-                List.of(ReportCache.salesKey(image.day()), ReportCache.customerOrdersKey(image.customerId())));
+    private static List<String> staleReports(OrderImage image) {
+        return List.of(ReportCache.salesKey(image.day()), ReportCache.customerOrdersKey(image.customerId()));
     }
 }
