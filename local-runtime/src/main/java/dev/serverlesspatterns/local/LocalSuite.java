@@ -93,8 +93,8 @@ public final class LocalSuite implements AutoCloseable {
     /** @param running where everything started goes, so that Ctrl-C during the start stops what has started */
     private static LocalSuite start(Options options, Consumer<String> progress, Deque<AutoCloseable> running) {
         // Everything started is closed in reverse order, on Ctrl-C as on a failed start.
-        // The service jars are extracted, the emulator and Postgres start, all at once: each mostly waits on its own.
-        // Threads of their own: both block for seconds, which the common pool is not for.
+        // The service jars are extracted and the emulator, Postgres and Redis start all at once: each mostly waits on
+        // its own. Threads of their own: each blocks for seconds, which the common pool is not for.
         Executor background = task -> Thread.ofVirtual().start(task);
         CompletableFuture<Void> prepared =
                 CompletableFuture.runAsync(() -> FunctionHosts.prepare(options.template()), background);
@@ -104,6 +104,11 @@ public final class LocalSuite implements AutoCloseable {
         CompletableFuture<Optional<Engine>> postgresEngine = CompletableFuture.supplyAsync(
                 () -> needsPostgres
                         ? Optional.of(started(running, Engines.postgres(System.getenv())))
+                        : Optional.empty(),
+                background);
+        CompletableFuture<Optional<Engine>> redisEngine = CompletableFuture.supplyAsync(
+                () -> Caches.wanted(options.template())
+                        ? Optional.of(started(running, Engines.redis(System.getenv())))
                         : Optional.empty(),
                 background);
         // The companion apps start once Postgres is up, while the emulator starts; provisioning needs their URLs.
@@ -131,15 +136,13 @@ public final class LocalSuite implements AutoCloseable {
             }
             parameters = joined(companionApps).filledInto(parameters);
 
-            Optional<Engine> cache = Caches.wanted(options.template())
-                    ? Optional.of(started(running, Engines.redis(System.getenv())))
-                    : Optional.empty();
+            Optional<Engine> cache = joined(redisEngine);
             if (cache.isPresent()) {
                 progress.accept("      Redis: " + cache.get().description());
-                Map<String, String> filled = parameters;
-                parameters = RedisParameters.of(options.template())
-                        .map(redis -> redis.filled(filled))
-                        .orElse(parameters);
+                Optional<RedisParameters> redis = RedisParameters.of(options.template());
+                if (redis.isPresent()) {
+                    parameters = redis.get().filled(parameters);
+                }
             }
 
             progress.accept("[2/5] Provisioning " + options.template().file());
@@ -196,6 +199,7 @@ public final class LocalSuite implements AutoCloseable {
         } catch (RuntimeException failure) {
             // What is still starting must not outlive a failed start.
             joinQuietly(postgresEngine);
+            joinQuietly(redisEngine);
             joinQuietly(companionApps);
             joinQuietly(prepared);
             closeAll(running);

@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.local.apps;
 
+import dev.serverlesspatterns.local.ChildProcesses;
 import dev.serverlesspatterns.local.engines.Engine;
 import dev.serverlesspatterns.local.template.CompanionAppDefinition;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalInt;
 
 /**
  * One companion app in its own JVM, on a port it picks itself: it binds port 0 and writes the port it got to the file
@@ -55,8 +55,7 @@ final class CompanionApp implements AutoCloseable {
         try {
             Files.createDirectories(logDirectory);
             Files.deleteIfExists(portFile);
-            List<String> command = new ArrayList<>(
-                    List.of(ProcessHandle.current().info().command().orElse("java")));
+            List<String> command = new ArrayList<>(List.of(ChildProcesses.java()));
             command.addAll(JVM_OPTIONS);
             command.addAll(List.of("-jar", definition.jar().toString()));
             ProcessBuilder builder =
@@ -88,10 +87,11 @@ final class CompanionApp implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Companion app " + definition.name() + " exited while starting (exit "
-                        + process.exitValue() + "); its log ends with:\n" + logTail());
+                        + process.exitValue() + "); its log ends with:\n" + ChildProcesses.logTail(logFile));
             }
-            if (baseUrl == null && Files.isRegularFile(portFile)) {
-                baseUrl = URI.create("http://127.0.0.1:" + port());
+            OptionalInt port = baseUrl == null ? ChildProcesses.reportedPort(portFile) : OptionalInt.empty();
+            if (port.isPresent()) {
+                baseUrl = URI.create("http://127.0.0.1:" + port.getAsInt());
             }
             if (baseUrl != null && healthy(baseUrl)) {
                 return baseUrl;
@@ -100,7 +100,7 @@ final class CompanionApp implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Companion app " + definition.name() + " did not start within "
-                + STARTUP_TIMEOUT + "; its log ends with:\n" + logTail());
+                + STARTUP_TIMEOUT + "; its log ends with:\n" + ChildProcesses.logTail(logFile));
     }
 
     Path logFile() {
@@ -109,15 +109,7 @@ final class CompanionApp implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process);
     }
 
     @Override
@@ -139,30 +131,6 @@ final class CompanionApp implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting " + definition.name(), e);
-        }
-    }
-
-    /** The file may still be empty when first seen: it is read again until it holds a number. */
-    private int port() {
-        try {
-            String text = Files.readString(portFile, StandardCharsets.US_ASCII).strip();
-            return text.isEmpty() ? waitForPort() : Integer.parseInt(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the port companion app " + definition.name() + " reported", e);
-        }
-    }
-
-    private int waitForPort() {
-        pause();
-        return port();
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log at " + logFile + ")";
         }
     }
 

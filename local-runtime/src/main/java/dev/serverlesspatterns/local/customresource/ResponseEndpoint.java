@@ -2,6 +2,7 @@ package dev.serverlesspatterns.local.customresource;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.serverlesspatterns.local.HttpServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -40,7 +41,7 @@ public final class ResponseEndpoint implements AutoCloseable {
     public static ResponseEndpoint start() {
         try {
             return new ResponseEndpoint(
-                    HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8));
+                    HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on loopback for custom resource responses", e);
         }

@@ -123,8 +123,7 @@ public final class EventSources implements AutoCloseable {
         try {
             for (FunctionDefinition function : template.functions()) {
                 for (SqsEvent event : function.sqsEvents()) {
-                    if (!event.enabled()) {
-                        log.info("{}.{} is disabled in the template", function.logicalId(), event.name());
+                    if (!enabled(function, event.name(), event.enabled())) {
                         continue;
                     }
                     String queue = intrinsics.referencedResource(event.queue());
@@ -137,39 +136,29 @@ public final class EventSources implements AutoCloseable {
                             .start());
                 }
                 for (StreamEvent event : function.streamEvents()) {
-                    if (!event.enabled()) {
-                        log.info("{}.{} is disabled in the template", function.logicalId(), event.name());
+                    if (!enabled(function, event.name(), event.enabled())) {
                         continue;
                     }
-                    String mapping = function.logicalId() + "." + event.name();
                     sources.running.add(StreamEventSourceMapping.dynamoDb(
                             streams,
                             event,
                             intrinsics.resolveString(event.stream()),
                             resources.attribute(function.logicalId(), "Arn"),
-                            event.onFailureDestination() == null
-                                    ? null
-                                    : FailureDestination.of(
-                                            mapping, intrinsics.resolveString(event.onFailureDestination()), sqs, sns),
+                            onFailure(function, event, intrinsics, sqs, sns),
                             invokers.synchronous(),
                             Clock.systemUTC()));
                 }
                 for (StreamEvent event : function.kinesisEvents()) {
-                    if (!event.enabled()) {
-                        log.info("{}.{} is disabled in the template", function.logicalId(), event.name());
+                    if (!enabled(function, event.name(), event.enabled())) {
                         continue;
                     }
-                    String mapping = function.logicalId() + "." + event.name();
                     sources.running.add(StreamEventSourceMapping.kinesis(
                             kinesis,
                             event,
                             intrinsics.resolveString(event.stream()),
                             "arn:aws:iam::" + AwsEndpoint.ACCOUNT_ID + ":role/" + function.logicalId() + "Role",
                             resources.attribute(function.logicalId(), "Arn"),
-                            event.onFailureDestination() == null
-                                    ? null
-                                    : FailureDestination.of(
-                                            mapping, intrinsics.resolveString(event.onFailureDestination()), sqs, sns),
+                            onFailure(function, event, intrinsics, sqs, sns),
                             invokers.synchronous(),
                             Clock.systemUTC()));
                 }
@@ -217,6 +206,25 @@ public final class EventSources implements AutoCloseable {
             sources.close();
             throw failure;
         }
+    }
+
+    private static boolean enabled(FunctionDefinition function, String event, boolean enabled) {
+        if (!enabled) {
+            log.info("{}.{} is disabled in the template", function.logicalId(), event);
+        }
+        return enabled;
+    }
+
+    /** The stream event's on-failure destination; null when it names none. */
+    private static FailureDestination onFailure(
+            FunctionDefinition function, StreamEvent event, Intrinsics intrinsics, SqsClient sqs, SnsClient sns) {
+        return event.onFailureDestination() == null
+                ? null
+                : FailureDestination.of(
+                        function.logicalId() + "." + event.name(),
+                        intrinsics.resolveString(event.onFailureDestination()),
+                        sqs,
+                        sns);
     }
 
     private static FirehoseDelivery.Settings firehoseSettings(

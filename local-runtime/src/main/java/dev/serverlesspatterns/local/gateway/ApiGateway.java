@@ -2,6 +2,7 @@ package dev.serverlesspatterns.local.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.serverlesspatterns.local.HttpServers;
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
 import dev.serverlesspatterns.local.lambda.LambdaInvoker;
 import dev.serverlesspatterns.local.provision.Stack;
@@ -66,7 +67,7 @@ public final class ApiGateway implements AutoCloseable {
         this.authorizers = new LambdaAuthorizers(invoker, clock);
         this.gatewayResponses = new GatewayResponses(api.gatewayResponses());
         try {
-            this.server = HttpServer.create(address, 64);
+            this.server = HttpServers.create(address, 64);
         } catch (IOException e) {
             http.close();
             throw new UncheckedIOException("Cannot listen on " + address + " for the API gateway", e);

@@ -2,6 +2,7 @@ package dev.serverlesspatterns.local.invoke;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.serverlesspatterns.local.HttpServers;
 import dev.serverlesspatterns.local.invoke.FunctionNames.RequestedFunction;
 import dev.serverlesspatterns.local.lambda.AsyncInvoker;
 import dev.serverlesspatterns.local.lambda.InvocationResult;
@@ -84,7 +85,7 @@ public final class LambdaApiServer implements AutoCloseable {
         this.names = names;
         this.queues = queues;
         try {
-            this.server = HttpServer.create(address, 64);
+            this.server = HttpServers.create(address, 64);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot listen on " + address + " for the Lambda Invoke API", e);
         }

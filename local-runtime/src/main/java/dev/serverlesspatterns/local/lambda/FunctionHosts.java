@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.local.lambda;
 
+import dev.serverlesspatterns.local.ChildProcesses;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.FunctionDefinition;
 import dev.serverlesspatterns.local.template.Intrinsics;
@@ -73,7 +74,7 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
         // Two at a time: on a two-core laptop more only slow down the emulator starting beside them.
         try (ExecutorService extractor = Executors.newFixedThreadPool(2)) {
             services.forEach((artifact, service) ->
-                    extractor.submit(() -> cacheOf(artifact, service).prepare(ServiceProcess.java())));
+                    extractor.submit(() -> cacheOf(artifact, service).prepare(ChildProcesses.java())));
         }
     }
 
@@ -203,7 +204,7 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
         }
         StartupCache cache = cacheOf(artifact, serviceName);
         try {
-            cache.prepare(ServiceProcess.java());
+            cache.prepare(ChildProcesses.java());
             return cache;
         } catch (RuntimeException failure) {
             // Only the start's speed depends on the cache: a read-only target/ must not stop the suite.

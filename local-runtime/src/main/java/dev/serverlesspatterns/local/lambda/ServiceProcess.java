@@ -1,5 +1,6 @@
 package dev.serverlesspatterns.local.lambda;
 
+import dev.serverlesspatterns.local.ChildProcesses;
 import dev.serverlesspatterns.local.emulator.Executables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -117,10 +118,6 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The java command services run with: this runtime's own JDK. */
-    static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
     /**
      * A JDK AOT training run of this service (see {@link StartupCache}): {@link #train()} starts it once more with
      * {@code launch}, at low CPU priority and with the same environment, logging to {@code directory}.
@@ -233,7 +230,7 @@ final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        stop(current.process());
+        ChildProcesses.stop(current.process());
     }
 
     /** The ready JVM, after starting a new one if the last one died or was discarded (a cold start). */
@@ -263,7 +260,7 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(portFile.getParent());
             Files.deleteIfExists(portFile);
             List<String> command = new ArrayList<>(commandPrefix);
-            command.add(java());
+            command.add(ChildProcesses.java());
             command.addAll(JVM_OPTIONS);
             command.addAll(launch);
             ProcessBuilder builder =
@@ -290,21 +287,23 @@ final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (closed) {
-                stop(instance.process());
+                ChildProcesses.stop(instance.process());
                 throw new IllegalStateException("Service " + name + " is stopped");
             }
             if (!instance.process().isAlive()) {
-                throw new IllegalStateException("Service " + name + " exited while starting ("
-                        + exitDescription(instance.process()) + "); its log ends with:\n" + logTail());
+                throw new IllegalStateException(
+                        "Service " + name + " exited while starting (" + exitDescription(instance.process())
+                                + "); its log ends with:\n" + ChildProcesses.logTail(logFile));
             }
-            if (Files.isRegularFile(portFile)) {
-                return instance.ready(URI.create("http://127.0.0.1:" + readPort()));
+            OptionalInt port = ChildProcesses.reportedPort(portFile);
+            if (port.isPresent()) {
+                return instance.ready(URI.create("http://127.0.0.1:" + port.getAsInt()));
             }
             pause();
         }
-        stop(instance.process());
-        throw new IllegalStateException(
-                "Service " + name + " did not start within " + STARTUP_TIMEOUT + "; log:\n" + logTail());
+        ChildProcesses.stop(instance.process());
+        throw new IllegalStateException("Service " + name + " did not start within " + STARTUP_TIMEOUT + "; log:\n"
+                + ChildProcesses.logTail(logFile));
     }
 
     private Set<String> functionNames(Instance instance) {
@@ -324,15 +323,6 @@ final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting " + name, e);
-        }
-    }
-
-    private int readPort() {
-        try {
-            return Integer.parseInt(
-                    Files.readString(portFile, StandardCharsets.US_ASCII).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the port service " + name + " reported", e);
         }
     }
 
@@ -360,27 +350,6 @@ final class ServiceProcess implements AutoCloseable {
             case 134 -> "signal: aborted";
             default -> "exit status " + status;
         };
-    }
-
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(logFile);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log at " + logFile + ")";
-        }
     }
 
     private static void pause() {

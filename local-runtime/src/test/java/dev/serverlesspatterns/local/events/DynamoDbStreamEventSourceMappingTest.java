@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.events.RecordingInvoker.Invocation;
 import dev.serverlesspatterns.local.invoke.FailureDestination;
-import dev.serverlesspatterns.local.lambda.InvocationResult;
 import dev.serverlesspatterns.local.template.FunctionDefinition.StreamEvent;
 import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,8 +148,8 @@ class DynamoDbStreamEventSourceMappingTest {
         TestTable table = table(test);
         TestQueue failures = TestQueue.create(sqs, queueName(test), Map.of());
         List.of("g-1", "g-2", "poison", "g-4").forEach(id -> table.put(dynamo, id, "PLACED"));
-        RecordingInvoker function = RecordingInvoker.answering(
-                event -> ids(event).contains("poison") ? functionError() : RecordingInvoker.result("null"));
+        RecordingInvoker function = RecordingInvoker.answering(event ->
+                ids(event).contains("poison") ? RecordingInvoker.functionError() : RecordingInvoker.result("null"));
 
         // when a mapping that bisects failed batches and retries once reads the stream from its start
         List<Message> reported;
@@ -210,8 +208,8 @@ class DynamoDbStreamEventSourceMappingTest {
         // when it is read; a slow machine must still reach the function before the record expires)
         TestTable table = table(test);
         TestQueue failures = TestQueue.create(sqs, queueName(test), Map.of());
-        RecordingInvoker function = RecordingInvoker.answering(
-                event -> ids(event).contains("stale") ? functionError() : RecordingInvoker.result("null"));
+        RecordingInvoker function = RecordingInvoker.answering(event ->
+                ids(event).contains("stale") ? RecordingInvoker.functionError() : RecordingInvoker.result("null"));
 
         // when the record is written after the mapping started
         List<Message> reported;
@@ -289,13 +287,6 @@ class DynamoDbStreamEventSourceMappingTest {
                 reportBatchItemFailures,
                 null,
                 true);
-    }
-
-    private static InvocationResult functionError() {
-        return new InvocationResult(
-                "{\"errorMessage\":\"poison\",\"errorType\":\"java.lang.IllegalStateException\"}"
-                        .getBytes(StandardCharsets.UTF_8),
-                "Unhandled");
     }
 
     private static TestTable table(TestInfo test) {

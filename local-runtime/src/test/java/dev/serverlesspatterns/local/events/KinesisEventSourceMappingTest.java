@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.events.RecordingInvoker.Invocation;
 import dev.serverlesspatterns.local.invoke.FailureDestination;
-import dev.serverlesspatterns.local.lambda.InvocationResult;
 import dev.serverlesspatterns.local.template.FunctionDefinition.StreamEvent;
 import dev.serverlesspatterns.local.testing.SharedEmulator;
 import java.math.BigInteger;
@@ -132,8 +131,8 @@ class KinesisEventSourceMappingTest {
         String streamArn = stream(test);
         TestQueue failures = TestQueue.create(sqs, queueName(test), Map.of());
         List.of("g-1", "poison", "g-3").forEach(id -> put(streamArn, id));
-        RecordingInvoker function = RecordingInvoker.answering(
-                event -> ids(event).contains("poison") ? functionError() : RecordingInvoker.result("null"));
+        RecordingInvoker function = RecordingInvoker.answering(event ->
+                ids(event).contains("poison") ? RecordingInvoker.functionError() : RecordingInvoker.result("null"));
 
         // when a mapping that bisects failed batches and retries once reads the stream from its start
         List<Message> reported;
@@ -216,13 +215,6 @@ class KinesisEventSourceMappingTest {
     private static void put(String streamArn, String id) {
         kinesis.putRecord(request ->
                 request.streamARN(streamArn).partitionKey(id).data(SdkBytes.fromUtf8String("{\"id\":\"" + id + "\"}")));
-    }
-
-    private static InvocationResult functionError() {
-        return new InvocationResult(
-                "{\"errorMessage\":\"poison\",\"errorType\":\"java.lang.IllegalStateException\"}"
-                        .getBytes(StandardCharsets.UTF_8),
-                "Unhandled");
     }
 
     private static String queueName(TestInfo test) {

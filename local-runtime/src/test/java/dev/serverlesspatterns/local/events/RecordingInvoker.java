@@ -45,10 +45,15 @@ final class RecordingInvoker implements LambdaInvoker {
     }
 
     static RecordingInvoker failing() {
-        return answering(event -> new InvocationResult(
+        return answering(event -> functionError());
+    }
+
+    /** What an invocation returns when the function threw. */
+    static InvocationResult functionError() {
+        return new InvocationResult(
                 "{\"errorMessage\":\"poison\",\"errorType\":\"java.lang.IllegalStateException\"}"
                         .getBytes(StandardCharsets.UTF_8),
-                "Unhandled"));
+                "Unhandled");
     }
 
     /** The same answers, each after running for the given time. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.serverlesspatterns.local.HttpServers;
 import dev.serverlesspatterns.local.LoopbackPorts;
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.provision.Provisioner;
@@ -50,7 +51,7 @@ class HttpProxyIntegrationTest {
 
     @BeforeAll
     static void startTheBackendAndTheGateway(AwsEmulator emulator) throws IOException {
-        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend = HttpServers.create(new InetSocketAddress("127.0.0.1", 0), 0);
         backend.createContext("/", HttpProxyIntegrationTest::echo);
         backend.createContext("/slow", HttpProxyIntegrationTest::answerLate);
         backend.start();
