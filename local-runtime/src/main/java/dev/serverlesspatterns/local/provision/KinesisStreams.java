@@ -4,9 +4,9 @@ import dev.serverlesspatterns.local.emulator.AwsEndpoint;
 import dev.serverlesspatterns.local.template.TemplateResource;
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
  * {@code AWS::Kinesis::Stream}: the data stream, named by {@code Name} or after the stack and the logical id, with
@@ -21,6 +21,7 @@ final class KinesisStreams {
     private static final int ON_DEMAND_SHARDS = 4;
 
     private static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     private KinesisStreams() {}
 
@@ -49,21 +50,13 @@ final class KinesisStreams {
                                 + name));
     }
 
+    /** The SDK's waiter, polling at the emulator's pace rather than AWS's ten seconds. */
     private static void waitUntilActive(KinesisClient kinesis, String name) {
-        long deadline = System.nanoTime() + ACTIVE_TIMEOUT.toNanos();
-        while (kinesis.describeStreamSummary(request -> request.streamName(name))
-                        .streamDescriptionSummary()
-                        .streamStatus()
-                != StreamStatus.ACTIVE) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Kinesis stream " + name + " is not active after " + ACTIVE_TIMEOUT);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Kinesis stream " + name, e);
-            }
-        }
+        kinesis.waiter()
+                .waitUntilStreamExists(
+                        request -> request.streamName(name),
+                        wait -> wait.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(POLL_INTERVAL))
+                                .maxAttempts(Integer.MAX_VALUE)
+                                .waitTimeout(ACTIVE_TIMEOUT));
     }
 }
