@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,8 +47,8 @@ class SharedCircuitBreakerTest {
 
     private static final int THRESHOLD = 3;
     private static final Duration OPEN = Duration.ofSeconds(2);
-    private static final Duration TIMEOUT = Duration.ofMillis(800);
-    private static final Duration SLOW = Duration.ofMillis(400);
+    private static final Duration TIMEOUT = Duration.ofMillis(2500);
+    private static final Duration SLOW = Duration.ofMillis(1500);
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T10:00:00Z"));
     private final String name = "test-" + UUID.randomUUID();
@@ -89,19 +90,22 @@ class SharedCircuitBreakerTest {
     @Test
     void afterTheOpenTimeExactlyOneProbeOfManyConcurrentCallsReachesThePartnerAndItsSuccessClosesTheBreaker()
             throws Exception {
-        // given an OPEN breaker, two instances, and a partner healthy again but slowish (the probe stays in flight)
+        // given an OPEN breaker, two instances, and a partner healthy again but slow: the probe stays in flight long
+        // after every call has started, even on a loaded machine, so a later call cannot find the breaker closed again
         SharedCircuitBreaker first = instance(table);
         SharedCircuitBreaker second = instance(table);
         open(first);
         sandbox.reset();
-        sandbox.inject(0, 200, 0);
+        sandbox.inject(0, 1000, 0);
 
         // when the clock passes the open time and both instances get eight calls at once
         clock.advance(OPEN);
+        CountDownLatch start = new CountDownLatch(1);
         List<Callable<Boolean>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             SharedCircuitBreaker instance = i % 2 == 0 ? first : second;
             calls.add(() -> {
+                start.await();
                 try {
                     rates(instance);
                     return true;
@@ -112,7 +116,9 @@ class SharedCircuitBreakerTest {
         }
         List<Boolean> wentThrough = new ArrayList<>();
         try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
-            for (Future<Boolean> call : callers.invokeAll(calls)) {
+            List<Future<Boolean>> futures = calls.stream().map(callers::submit).toList();
+            start.countDown();
+            for (Future<Boolean> call : futures) {
                 wentThrough.add(call.get());
             }
         }
