@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Router: a service hands a NotificationRequested to the notifications service's router with an asynchronous invoke
- * of its live alias; Spring Cloud Function's functionRouter picks the task of its channel, and each task writes only
+ * Router: a rule on the orders bus (for each placed order) or any service hands a NotificationRequested to the
+ * notifications service's router with an asynchronous invoke of its live alias; Spring Cloud Function's functionRouter picks the task of its channel, and each task writes only
  * its own table, once per notification id. An unknown channel is tried 1 + MaximumRetryAttempts (2) times and then
  * reaches NotificationFailuresQueue once, as Lambda's invocation record with the original request; nothing is written.
  *
@@ -62,6 +62,33 @@ class RouterIT {
         lambda.close();
         dynamo.close();
         sqs.close();
+    }
+
+    @Test
+    void placingAnOrderPushesOneNotificationToTheCustomerThroughTheRouter() {
+        // given a customer with a token
+        ShopApi api = new ShopApi(suite.gatewayUrl("ShopApi"));
+        Identities identities = new Identities(api, suite);
+        Identities.Client customer = identities.newUser("orders:read", "orders:write");
+
+        // when the customer places an order
+        ShopApi.Response placed = api.request("POST", "/orders")
+                .bearer(identities.token(customer))
+                .json("{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":1,\"unitPriceCents\":1250}],\"currency\":\"EUR\"}")
+                .send();
+
+        // then the rule on the orders bus turns its OrderPlaced into a push request, which the router hands to the
+        // push task: one item, keyed by the order id, in the push table only
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String orderId = placed.json().get("orderId").asString();
+        Map<String, AttributeValue> pushed = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> item("PushNotificationsTable", orderId), item -> !item.isEmpty());
+        assertThat(pushed.get("channel").s()).isEqualTo("PUSH");
+        assertThat(pushed.get("recipient").s()).isEqualTo(customer.id());
+        assertThat(pushed.get("text").s()).isEqualTo("Your order " + orderId + " was placed.");
+        assertThat(item("EmailNotificationsTable", orderId)).isEmpty();
+        assertThat(item("SmsNotificationsTable", orderId)).isEmpty();
     }
 
     @Test
