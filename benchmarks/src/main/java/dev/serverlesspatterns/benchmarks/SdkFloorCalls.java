@@ -106,6 +106,10 @@ final class SdkFloorCalls {
             entry(
                     "SendCancellationNoticeFunction",
                     calls(AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "NOTIFICATIONS_TABLE", "orderId", "kind"))),
+            // the router's fixture is an e-mail request: the e-mail task's one write.
+            entry(
+                    "RouteNotificationFunction",
+                    calls(AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "EMAIL_NOTIFICATIONS_TABLE", "notificationId"))),
             // orders: the fixtures' order ids are unknown, so cancel and change stop after the read (404).
             entry(
                     "PlaceOrderFunction",

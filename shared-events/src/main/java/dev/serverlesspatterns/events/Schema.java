@@ -14,7 +14,8 @@ public enum Schema {
     PAYMENT_FAILED("schemas/billing/payment-failed.schema.json"),
     AUDIT_EVENT_REPORTED("schemas/audit/audit-event-reported.schema.json"),
     CREATE_USER("schemas/identity/create-user.schema.json"),
-    GRANT_SCOPE("schemas/identity/grant-scope.schema.json");
+    GRANT_SCOPE("schemas/identity/grant-scope.schema.json"),
+    NOTIFICATION_REQUESTED("schemas/notifications/notification-requested.schema.json");
 
     private final String classpathLocation;
 

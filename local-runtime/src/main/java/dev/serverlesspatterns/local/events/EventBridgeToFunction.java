@@ -2,6 +2,7 @@ package dev.serverlesspatterns.local.events;
 
 import dev.serverlesspatterns.local.lambda.AsyncInvoker;
 import dev.serverlesspatterns.local.template.FunctionDefinition.EventBridgeRuleEvent;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -12,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One {@code EventBridgeRule} event of a function: a rule on the event's bus whose matching events invoke the
- * function asynchronously with the event as the bus delivered it (see {@link LambdaEventBridgeEvent}). The emulator cannot call a local function, so the rule
+ * function asynchronously with the event as the bus delivered it (see {@link LambdaEventBridgeEvent}), or with what
+ * the target's {@code InputTransformer} made of it. The emulator cannot call a local function, so the rule
  * {@code <stack>-<function>-<event>} targets an internal queue {@code <stack>-<function>-<event>-events}, which
  * this class owns and polls.
  */
@@ -55,11 +57,25 @@ public final class EventBridgeToFunction implements EventSource {
             events.putRule(request -> request.name(ruleName)
                     .eventBusName(busName)
                     .eventPattern(JSON.writeValueAsString(event.pattern())));
+            String template = event.inputTemplate();
             events.putTargets(request -> request.rule(ruleName)
                     .eventBusName(busName)
-                    .targets(target -> target.id(TARGET_ID).arn(queue.arn())));
+                    .targets(target -> {
+                        target.id(TARGET_ID).arn(queue.arn());
+                        if (template != null) {
+                            target.inputTransformer(transformer -> transformer
+                                    .inputPathsMap(event.inputPathsMap())
+                                    .inputTemplate(template));
+                        }
+                    }));
             String account = queue.arn().split(":")[4];
-            queue.deliverTo(event.functionLogicalId(), body -> LambdaEventBridgeEvent.of(body, account), invoker);
+            // A transformed event is the target's input exactly as the emulator built it from the template.
+            queue.deliverTo(
+                    event.functionLogicalId(),
+                    template != null
+                            ? body -> body.getBytes(StandardCharsets.UTF_8)
+                            : body -> LambdaEventBridgeEvent.of(body, account),
+                    invoker);
             log.debug(
                     "{}.{} receives events of rule {} on bus {}",
                     event.functionLogicalId(),

@@ -306,6 +306,8 @@ public final class FunctionDefinition {
      *
      * @param pattern the event pattern, as the template writes it
      * @param deadLetterQueue the target's {@code DeadLetterConfig.Arn}, unresolved, or null
+     * @param inputTransformer the target's {@code InputTransformer} ({@code InputPathsMap}, {@code InputTemplate}),
+     *     empty when the function gets the event itself
      */
     public record EventBridgeRuleEvent(
             String functionLogicalId,
@@ -314,7 +316,26 @@ public final class FunctionDefinition {
             Object eventBusName,
             int maximumRetryAttempts,
             int maximumEventAgeInSeconds,
-            Object deadLetterQueue) {
+            Object deadLetterQueue,
+            Map<String, Object> inputTransformer) {
+
+        public EventBridgeRuleEvent {
+            inputTransformer = Map.copyOf(inputTransformer);
+        }
+
+        /** The {@code InputPathsMap}: placeholder name to the JSON path it takes from the event. */
+        public Map<String, String> inputPathsMap() {
+            Map<String, String> paths = new LinkedHashMap<>();
+            SamTemplate.section(inputTransformer, "InputPathsMap")
+                    .forEach((placeholder, path) -> paths.put(placeholder, String.valueOf(path)));
+            return paths;
+        }
+
+        /** The {@code InputTemplate}, or null without a transformer. */
+        public String inputTemplate() {
+            Object template = inputTransformer.get("InputTemplate");
+            return template == null ? null : String.valueOf(template);
+        }
 
         static EventBridgeRuleEvent of(String functionLogicalId, String name, Map<String, Object> properties) {
             Map<String, Object> retry = SamTemplate.section(properties, "RetryPolicy");
@@ -325,7 +346,8 @@ public final class FunctionDefinition {
                     properties.getOrDefault("EventBusName", "default"),
                     integer(retry.get("MaximumRetryAttempts"), 185),
                     integer(retry.get("MaximumEventAgeInSeconds"), 86_400),
-                    SamTemplate.section(properties, "DeadLetterConfig").get("Arn"));
+                    SamTemplate.section(properties, "DeadLetterConfig").get("Arn"),
+                    SamTemplate.section(properties, "InputTransformer"));
         }
     }
 

@@ -94,6 +94,33 @@ class EventBridgeToFunctionTest {
     }
 
     @Test
+    void handsTheFunctionWhatTheTargetsInputTransformerMakesOfTheEvent() {
+        // given a rule whose target turns audit events into a request of the template's own shape
+        Map<String, Object> transformer = Map.of(
+                "InputPathsMap",
+                Map.of("eventId", "$.id", "orderId", "$.detail.orderId"),
+                "InputTemplate",
+                "{\"requestId\":\"<eventId>\",\"text\":\"Order <orderId> was refunded\"}");
+        RecordingAsyncInvoker lambda = new RecordingAsyncInvoker();
+        try (var rule = EventBridgeToFunction.start(
+                sqs, events, "eb-test", ruleEvent("Transformed", transformer), "transform-bus", lambda)) {
+
+            // when a matching event is put on the bus
+            String eventId = put(
+                    "transform-bus", "shop.audit", "AuditRecorded", "{\"orderId\":\"o-3000\",\"action\":\"refund\"}");
+
+            // then the function gets the transformed input, once, and no event envelope
+            await().atMost(DELIVERY).until(() -> !lambda.accepted().isEmpty());
+            await().during(Duration.ofSeconds(2))
+                    .atMost(DELIVERY)
+                    .until(() -> lambda.accepted().size() == 1);
+            assertThat(lambda.eventsFor(FUNCTION).getFirst())
+                    .isEqualTo(JSON.readTree(
+                            "{\"requestId\":\"" + eventId + "\",\"text\":\"Order o-3000 was refunded\"}"));
+        }
+    }
+
+    @Test
     void closingRemovesTheRuleAndItsQueue() {
         // given a running rule
         var rule = EventBridgeToFunction.start(
@@ -124,7 +151,11 @@ class EventBridgeToFunctionTest {
     }
 
     private static EventBridgeRuleEvent ruleEvent(String name) {
+        return ruleEvent(name, Map.of());
+    }
+
+    private static EventBridgeRuleEvent ruleEvent(String name, Map<String, Object> inputTransformer) {
         return new EventBridgeRuleEvent(
-                FUNCTION, name, AUDIT_PATTERN, "unused: the bus is passed resolved", 2, 600, null);
+                FUNCTION, name, AUDIT_PATTERN, "unused: the bus is passed resolved", 2, 600, null, inputTransformer);
     }
 }

@@ -44,9 +44,25 @@ class EventSourcesTest {
         assertThat(rule.pattern()).containsEntry("source", List.of("shop.audit"));
         assertThat(rule.maximumRetryAttempts()).isEqualTo(2);
         assertThat(rule.deadLetterQueue()).isEqualTo(Map.of("Fn::GetAtt", List.of("FailedInvocationsQueue", "Arn")));
+        assertThat(rule.inputTemplate()).as("no input transformer").isNull();
         assertThat(asyncConfig.maximumRetryAttempts()).isEqualTo(1);
         assertThat(asyncConfig.maximumEventAgeInSeconds()).isEqualTo(300);
         assertThat(asyncConfig.onFailureType()).isEqualTo("SQS");
+    }
+
+    @Test
+    void readsTheInputTransformerOfARule() {
+        // given the repository's router, fed by a rule on the orders bus
+        var rule = SamTemplate.ofRepository()
+                .function("RouteNotificationFunction")
+                .eventBridgeRuleEvents()
+                .getFirst();
+
+        // when / then its target's input transformer is read as the template writes it
+        assertThat(rule.inputPathsMap())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("orderId", "$.detail.orderId", "customerId", "$.detail.customerId"));
+        assertThat(rule.inputTemplate()).startsWith("{\"notificationId\":\"<orderId>\",\"channel\":\"PUSH\"");
     }
 
     @Test

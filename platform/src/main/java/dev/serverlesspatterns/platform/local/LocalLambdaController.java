@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.cloud.function.context.config.RoutingFunction;
 import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,26 +55,35 @@ class LocalLambdaController implements AutoCloseable {
 
     private final FunctionCatalog catalog;
     private final JsonMapper jsonMapper;
+    private final boolean routes;
     /** Each invocation runs on its own thread, so that it can be stopped at its deadline. */
     private final ExecutorService invocations = Executors.newVirtualThreadPerTaskExecutor();
 
-    LocalLambdaController(FunctionCatalog catalog, JsonMapper jsonMapper) {
+    /** @param routes whether the service configures SCF's {@code functionRouter}, so a template may name it */
+    LocalLambdaController(FunctionCatalog catalog, JsonMapper jsonMapper, boolean routes) {
         this.catalog = catalog;
         this.jsonMapper = jsonMapper;
+        this.routes = routes;
     }
 
     /** The function beans this service offers, so the local runtime can check them against the template. */
     @GetMapping
     ResponseEntity<byte[]> functionNames() {
-        return ResponseEntity.ok(jsonMapper.toJson(functionNames(catalog)));
+        return ResponseEntity.ok(jsonMapper.toJson(functionNames(catalog, routes)));
     }
 
-    static TreeSet<String> functionNames(FunctionCatalog catalog) {
+    /**
+     * SCF registers {@code functionRouter} in every service; it is offered only where the service tells it how to
+     * route (a {@code MessageRoutingCallback} or a routing expression), since elsewhere every invoke of it fails.
+     */
+    static TreeSet<String> functionNames(FunctionCatalog catalog, boolean routes) {
         TreeSet<String> names = new TreeSet<>();
         for (Class<?> kind : new Class<?>[] {Function.class, Consumer.class, Supplier.class}) {
             names.addAll(catalog.getNames(kind));
         }
-        names.remove("functionRouter");
+        if (!routes) {
+            names.remove(RoutingFunction.FUNCTION_NAME);
+        }
         return names;
     }
 

@@ -36,7 +36,7 @@ class LocalRuntimeHandshake implements ApplicationListener<ApplicationReadyEvent
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         ConfigurableApplicationContext context = event.getApplicationContext();
-        LocalLambdaController.functionNames(catalog).forEach(name -> catalog.lookup(name, "application/json"));
+        LocalLambdaController.functionNames(catalog, false).forEach(name -> catalog.lookup(name, "application/json"));
         if (properties.portFile() != null && context instanceof WebServerApplicationContext web) {
             writePort(properties.portFile(), web.getWebServer().getPort());
         }

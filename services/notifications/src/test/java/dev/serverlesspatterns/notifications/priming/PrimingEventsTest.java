@@ -46,7 +46,10 @@ class PrimingEventsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"SendOrderConfirmationFunction, send-order-confirmation, customerId"})
+    @CsvSource({
+        "SendOrderConfirmationFunction, send-order-confirmation, customerId",
+        "RouteNotificationFunction, function-router, required property 'recipient' not found"
+    })
     void refusesItsPrimingEventByFailingWithoutWriting(
             String function, String event, String failure, LambdaHarness lambda, ProvisionedStack stack)
             throws IOException {
@@ -63,10 +66,11 @@ class PrimingEventsTest {
     }
 
     @Test
-    void warmsUpTheWritesOfBothFunctionsWithoutWriting(
+    void warmsUpTheWritesOfEveryFunctionWithoutWriting(
             LambdaHarness lambda, ProvisionedStack stack, CapturedOutput output) throws IOException {
-        // given: the functions' environment (set by their first invoke)
+        // given: the functions' environment (set by their first invoke; the router's tables as arguments)
         lambda.invoke("SendCancellationNoticeFunction", primingEvent("send-cancellation-notice"));
+        Map<String, String> router = stack.environment("RouteNotificationFunction");
         Map<String, Integer> before = stack.itemCounts();
 
         // when
@@ -77,14 +81,19 @@ class PrimingEventsTest {
                         "--spring.main.web-application-type=none",
                         "--platform.priming.enabled=true",
                         "--platform.priming.rounds=1",
-                        "--spring.cloud.function.definition=sendOrderConfirmation;sendCancellationNotice")) {
+                        "--notifications.channel-tables.email=" + router.get("EMAIL_NOTIFICATIONS_TABLE"),
+                        "--notifications.channel-tables.sms=" + router.get("SMS_NOTIFICATIONS_TABLE"),
+                        "--notifications.channel-tables.push=" + router.get("PUSH_NOTIFICATIONS_TABLE"),
+                        "--spring.cloud.function.definition=sendOrderConfirmation;sendCancellationNotice;functionRouter")) {
             primed = service.getBean(FunctionPriming.class).prime();
         }
 
-        // then sendOrderConfirmation's event is refused by throwing, so only its warm-up's log shows it ran
+        // then the events of sendOrderConfirmation and functionRouter are refused by throwing, so only their warm-ups'
+        // logs show they ran
         assertThat(primed).containsExactly("sendCancellationNotice");
         assertThat(output)
                 .contains("SnapStart priming ran SendOrderConfirmationWarmUp for sendOrderConfirmation")
+                .contains("SnapStart priming ran RouteNotificationWarmUp for functionRouter")
                 .contains("SnapStart priming ran SendCancellationNoticeWarmUp for sendCancellationNotice")
                 .doesNotContain("SnapStart warm-up");
         assertThat(stack.itemCounts()).isEqualTo(before);
