@@ -2,6 +2,7 @@ package dev.serverlesspatterns.benchmarks;
 
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_GET_ITEM;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_PUT_ITEM_IF_ABSENT;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_QUERY;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_TRANSACT_WRITE;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_UPDATE_ITEM;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.EVENTBRIDGE_PUT_EVENTS;
@@ -128,6 +129,14 @@ final class SdkFloorCalls {
                             "ADDRESS_VERIFICATIONS_TABLE",
                             "addressId",
                             "sequenceNumber"))),
+            // shipping: the planner's fixture is a new order; the internal API's fixture order has no shipment
+            // (found=false).
+            entry("PlanShipmentFunction", calls(AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "SHIPMENTS_TABLE", "orderId"))),
+            entry("GetShipmentForOrderFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, "SHIPMENTS_TABLE", "orderId"))),
+            // customers' internal API: one Query of the customer's partition.
+            entry(
+                    "GetCustomerProfileFunction",
+                    calls(AwsCall.of(DYNAMODB_QUERY, "DELIVERY_ADDRESSES_TABLE", "customerId"))),
             // partners: each breaker reads its state (one GetItem, one Query of the failures index), then calls the
             // partner.
             entry(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.serverlesspatterns.local.emulator.AwsEmulator;
 import dev.serverlesspatterns.local.emulator.AwsEndpoint;
+import dev.serverlesspatterns.local.lambda.LambdaInvoker;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
 import dev.serverlesspatterns.local.template.SamTemplate;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -158,6 +160,33 @@ class LambdaApiServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.functionError()).isEqualTo("Unhandled");
         assertThat(response.payload().asUtf8String()).isEqualTo(RecordingFunction.ERROR);
+    }
+
+    @Test
+    void aCallerThatGivesUpDoesNotWedgeTheApi() throws InterruptedException {
+        // given a function that runs until the test lets it finish, and a caller that waits for it 300 ms only
+        CountDownLatch finish = new CountDownLatch(1);
+        RecordingFunction slow = RecordingFunction.succeeding().whileRunning(() -> awaitQuietly(finish));
+        Map<String, RecordingFunction> functions = Map.of("NotifyFunction", slow);
+        RecordingFunction quick = RecordingFunction.succeeding();
+        start((logicalId, event) -> functions.getOrDefault(logicalId, quick).invoke(logicalId, event));
+        assertThatThrownBy(() -> lambda.invoke(request -> request.functionName(NOTIFY)
+                        .payload(SdkBytes.fromUtf8String(ORDER_EVENT))
+                        .overrideConfiguration(call -> call.apiCallTimeout(Duration.ofMillis(300)))))
+                .isInstanceOf(ApiCallTimeoutException.class);
+
+        // when another caller invokes another function while the first invocation still runs
+        InvokeResponse response = lambda.invoke(request -> request.functionName(STACK_NAME + "-ProcessWorkFunction")
+                .payload(SdkBytes.fromUtf8String(ORDER_EVENT)));
+
+        // then it gets its answer, and the abandoned invocation's late answer goes nowhere once it finishes
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.payload().asUtf8String()).isEqualTo(RecordingFunction.ANSWER);
+        finish.countDown();
+        InvokeResponse after =
+                lambda.invoke(request -> request.functionName(NOTIFY).payload(SdkBytes.fromUtf8String(ORDER_EVENT)));
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(slow.calls()).hasSize(2);
     }
 
     @Test
@@ -294,7 +323,7 @@ class LambdaApiServerTest {
         assertThat(function.calls()).isEmpty();
     }
 
-    private void start(RecordingFunction function) {
+    private void start(LambdaInvoker function) {
         asyncInvocations = new AsyncInvocations(
                 stack.template(), stack.intrinsics(), function, sqs, sns, Clock.systemUTC(), SHORT_DELAYS);
         api = LambdaApiServer.start(stack, function, asyncInvocations, 0);

@@ -189,6 +189,41 @@ class StackRulesTest {
         }
     }
 
+    @Test
+    void everyInvokeGrantNamesAnAliasNeverAFunctionOrAWildcard() {
+        int grants = 0;
+        for (var stack : stacks.entrySet()) {
+            Map<String, Object> parameters = SamTemplate.section(stack.getValue(), "Parameters");
+            for (var function : resources(stack.getValue(), FUNCTION).entrySet()) {
+                String where = stack.getKey() + " " + function.getKey();
+                List<?> policies = (List<?>) function.getValue().getOrDefault("Policies", List.of());
+                // then no SAM policy template grants a function name and everything after it (function:Name*)
+                policies.forEach(policy -> assertThat(
+                                policy instanceof Map<?, ?> map && map.containsKey("LambdaInvokePolicy"))
+                        .as(where + " uses LambdaInvokePolicy")
+                        .isFalse());
+                for (Map<String, Object> statement : invokeStatements(policies)) {
+                    Object resource = statement.get("Resource");
+                    List<?> resources = resource instanceof List<?> list ? list : List.of(resource);
+                    // and every lambda:InvokeFunction grant names aliases only: an alias of this stack, an alias ARN
+                    // passed in as a parameter, or a function ARN qualified with the live alias
+                    resources.forEach(granted -> assertThat(isAlias(granted, parameters))
+                            .as(where + " grants lambda:InvokeFunction on " + granted + ", which is no alias")
+                            .isTrue());
+                    grants += resources.size();
+                }
+            }
+            for (var permission :
+                    resources(stack.getValue(), "AWS::Lambda::Permission").entrySet()) {
+                // and every resource-based permission to invoke names an alias too
+                assertThat(isAlias(permission.getValue().get("FunctionName"), parameters))
+                        .as(stack.getKey() + " " + permission.getKey())
+                        .isTrue();
+            }
+        }
+        assertThat(grants).isPositive();
+    }
+
     private Map<Path, Map<String, Object>> stacks() {
         Map<Path, Map<String, Object>> documents = new LinkedHashMap<>();
         for (Path file : repository.stackFiles()) {
@@ -244,5 +279,38 @@ class StackRulesTest {
             }
         });
         return actions.stream();
+    }
+
+    /** The inline policy statements of a function that grant {@code lambda:InvokeFunction} (or every Lambda action). */
+    private static List<Map<String, Object>> invokeStatements(List<?> policies) {
+        List<Map<String, Object>> granting = new ArrayList<>();
+        for (Object policy : policies) {
+            if (policy instanceof Map<?, ?> map && map.get("Statement") instanceof List<?> statements) {
+                statements.stream().map(SamTemplate::asMap).forEach(statement -> {
+                    Object action = statement.get("Action");
+                    List<?> actions = action instanceof List<?> list ? list : List.of(String.valueOf(action));
+                    if (actions.stream()
+                            .map(String::valueOf)
+                            .anyMatch(name -> name.equals("lambda:InvokeFunction") || name.equals("lambda:*"))) {
+                        granting.add(statement);
+                    }
+                });
+            }
+        }
+        return granting;
+    }
+
+    /**
+     * Whether a granted resource is an alias: {@code !Ref Fn.Alias}, {@code !Ref SomethingAlias} (a parameter of the
+     * stack, passed an alias ARN by the root), or {@code !Sub "${Fn.Arn}:live"}.
+     */
+    private static boolean isAlias(Object resource, Map<String, Object> parameters) {
+        if (!(resource instanceof Map<?, ?> intrinsic)) {
+            return false;
+        }
+        if (intrinsic.get("Ref") instanceof String ref) {
+            return ref.endsWith(".Alias") || (ref.endsWith("Alias") && parameters.containsKey(ref));
+        }
+        return intrinsic.get("Fn::Sub") instanceof String sub && sub.endsWith(":live") && !sub.contains("*");
     }
 }
