@@ -116,6 +116,7 @@ final class SdkFloorCalls {
             entry("ListOrdersFunction", calls(AwsCall.query(ORDERS, "byCustomer", "customerId"))),
             entry("CancelOrderFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
             entry("ChangeQuantityFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
+            entry("SummarizeOrderFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
             entry("PublishOrderEventsFunction", calls(AwsCall.of(EVENTBRIDGE_PUT_EVENTS, "ORDER_EVENTS_BUS"))),
             entry(
                     "VerifyDeliveryAddressesFunction",

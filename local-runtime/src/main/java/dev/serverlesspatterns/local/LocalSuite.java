@@ -13,6 +13,7 @@ import dev.serverlesspatterns.local.gateway.ApiGateway;
 import dev.serverlesspatterns.local.invoke.AsyncInvocations;
 import dev.serverlesspatterns.local.invoke.LambdaApiServer;
 import dev.serverlesspatterns.local.invoke.RetryDelays;
+import dev.serverlesspatterns.local.lambda.FunctionFaults;
 import dev.serverlesspatterns.local.lambda.FunctionHosts;
 import dev.serverlesspatterns.local.lambda.InvocationLog;
 import dev.serverlesspatterns.local.provision.Caches;
@@ -253,6 +254,11 @@ public final class LocalSuite implements AutoCloseable {
 
     public InvocationLog invocations() {
         return functions.invocations();
+    }
+
+    /** Slows down or fails the suite's functions for a test, while they still run (see {@link FunctionFaults}). */
+    public FunctionFaults faults() {
+        return functions.faults();
     }
 
     @Override

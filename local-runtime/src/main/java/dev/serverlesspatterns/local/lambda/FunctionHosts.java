@@ -46,6 +46,7 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
     private final List<ServiceProcess> services;
     private final Map<ServiceProcess, StartupCache> untrained;
     private final InvocationLog log = new InvocationLog();
+    private final FunctionFaults faults = new FunctionFaults();
     private final Trainer trainer = new Trainer();
 
     private record HostedFunction(FunctionDefinition definition, String beanName, ServiceProcess service) {}
@@ -162,17 +163,25 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
             throw new IllegalArgumentException("The template declares no function " + functionLogicalId);
         }
         try (InvocationLog.Running running = log.started(functionLogicalId, event)) {
-            return function.service()
-                    .invoke(
-                            function.beanName(),
-                            stack.ref(functionLogicalId),
-                            event,
-                            function.definition().timeoutSeconds());
+            return faults.apply(
+                    functionLogicalId,
+                    event,
+                    () -> function.service()
+                            .invoke(
+                                    function.beanName(),
+                                    stack.ref(functionLogicalId),
+                                    event,
+                                    function.definition().timeoutSeconds()));
         }
     }
 
     public InvocationLog invocations() {
         return log;
+    }
+
+    /** Delays and errors a test injects into the hosted functions (see {@link FunctionFaults}). */
+    public FunctionFaults faults() {
+        return faults;
     }
 
     @Override
