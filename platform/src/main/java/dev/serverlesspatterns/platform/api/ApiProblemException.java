@@ -6,7 +6,12 @@ public class ApiProblemException extends RuntimeException {
     private final transient ApiProblem problem;
 
     public ApiProblemException(ApiProblem problem) {
-        super(problem.code() + ": " + problem.detail(), null, false, false);
+        this(problem, null);
+    }
+
+    /** @param cause what the log should show; the response shows only the problem */
+    protected ApiProblemException(ApiProblem problem, Throwable cause) {
+        super(problem.code() + ": " + problem.detail(), cause, false, false);
         this.problem = problem;
     }
 
