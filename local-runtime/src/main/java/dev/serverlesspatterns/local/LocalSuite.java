@@ -256,7 +256,7 @@ public final class LocalSuite implements AutoCloseable {
         return functions.invocations();
     }
 
-    /** Slows down or fails the suite's functions for a test, while they still run (see {@link FunctionFaults}). */
+    /** Delays or failures a test injects into the hosted functions ({@link FunctionFaults}). */
     public FunctionFaults faults() {
         return functions.faults();
     }

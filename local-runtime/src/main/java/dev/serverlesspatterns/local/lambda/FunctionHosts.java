@@ -15,8 +15,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -163,15 +165,27 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
             throw new IllegalArgumentException("The template declares no function " + functionLogicalId);
         }
         try (InvocationLog.Running running = log.started(functionLogicalId, event)) {
-            return faults.apply(
-                    functionLogicalId,
-                    event,
-                    () -> function.service()
-                            .invoke(
-                                    function.beanName(),
-                                    stack.ref(functionLogicalId),
-                                    event,
-                                    function.definition().timeoutSeconds()));
+            int timeoutSeconds = function.definition().timeoutSeconds();
+            Duration timeout = Duration.ofSeconds(timeoutSeconds);
+            Optional<FunctionFaults.Fault> fault = faults.of(functionLogicalId);
+            Duration delay = fault.map(FunctionFaults.Fault::delay).orElse(Duration.ZERO);
+            if (delay.isPositive()) {
+                // An injected delay runs on the function's clock: one as long as its Timeout ends as Lambda's timeout.
+                sleep(delay.compareTo(timeout) < 0 ? delay : timeout);
+                if (delay.compareTo(timeout) >= 0) {
+                    return InvocationResult.timedOut(UUID.randomUUID().toString(), timeoutSeconds);
+                }
+            }
+            if (fault.flatMap(FunctionFaults.Fault::failure).isPresent()) {
+                return fault.get().failureResult();
+            }
+            return function.service()
+                    .invoke(
+                            function.beanName(),
+                            stack.ref(functionLogicalId),
+                            event,
+                            timeoutSeconds,
+                            timeout.minus(delay));
         }
     }
 
@@ -179,9 +193,18 @@ public final class FunctionHosts implements LambdaInvoker, AutoCloseable {
         return log;
     }
 
-    /** Delays and errors a test injects into the hosted functions (see {@link FunctionFaults}). */
+    /** The faults tests inject into these functions. */
     public FunctionFaults faults() {
         return faults;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during an injected delay", e);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.serverlesspatterns.local.lambda;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +23,13 @@ public record InvocationResult(byte[] payload, String functionError) {
                 JSON.writeValueAsBytes(
                         Map.of("errorType", errorType, "errorMessage", "RequestId: " + requestId + " Error: " + error)),
                 "Unhandled");
+    }
+
+    /** Lambda's answer for a function still running at its {@code Timeout}. */
+    static InvocationResult timedOut(String requestId, int timeoutSeconds) {
+        return environmentFailure(
+                "Sandbox.Timedout", requestId, String.format(Locale.ROOT, "Task timed out after %.2f seconds", (double)
+                        timeoutSeconds));
     }
 
     public boolean failed() {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -182,6 +181,15 @@ final class ServiceProcess implements AutoCloseable {
      * never as an exception: the event source decides about retries from the function error, as on AWS.
      */
     InvocationResult invoke(String definition, String functionName, byte[] event, int timeoutSeconds) {
+        return invoke(definition, functionName, event, timeoutSeconds, Duration.ofSeconds(timeoutSeconds));
+    }
+
+    /**
+     * @param timeoutSeconds the function's {@code Timeout}, which a timeout reports
+     * @param remaining what is left of it when the handler starts (less than the Timeout after an injected delay)
+     */
+    InvocationResult invoke(
+            String definition, String functionName, byte[] event, int timeoutSeconds, Duration remaining) {
         String requestId = UUID.randomUUID().toString();
         Instance instance;
         try {
@@ -196,11 +204,11 @@ final class ServiceProcess implements AutoCloseable {
         }
         HttpRequest request = HttpRequest.newBuilder(
                         instance.endpoint().resolve("/2015-03-31/functions/" + definition + "/invocations"))
-                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .timeout(remaining)
                 .header("Content-Type", "application/json")
                 .header("Lambda-Function-Name", functionName)
                 .header("Lambda-Request-Id", requestId)
-                .header("Lambda-Timeout-Seconds", String.valueOf(timeoutSeconds))
+                .header("Lambda-Timeout-Seconds", String.valueOf(Math.max(1, (remaining.toMillis() + 999) / 1000)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(event))
                 .build();
         try {
@@ -212,9 +220,13 @@ final class ServiceProcess implements AutoCloseable {
                     response.body(),
                     response.headers().firstValue("X-Amz-Function-Error").orElse(null));
         } catch (HttpTimeoutException timedOut) {
-            String error = String.format(Locale.ROOT, "Task timed out after %.2f seconds", (double) timeoutSeconds);
-            log.warn("{}: invocation {} of {} failed: {}", name, requestId, definition, error);
-            return InvocationResult.environmentFailure("Sandbox.Timedout", requestId, error);
+            log.warn(
+                    "{}: invocation {} of {} failed: Task timed out after {} seconds",
+                    name,
+                    requestId,
+                    definition,
+                    timeoutSeconds);
+            return InvocationResult.timedOut(requestId, timeoutSeconds);
         } catch (IOException connectionLost) {
             String exit = exitOf(instance);
             log.warn("{}: invocation {} of {} failed: runtime exited ({})", name, requestId, definition, exit);

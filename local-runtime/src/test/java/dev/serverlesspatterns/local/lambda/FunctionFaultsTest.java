@@ -1,97 +1,62 @@
 package dev.serverlesspatterns.local.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The faults a test injects around an invocation: the invocation itself always runs. Here it is a counting supplier
- * standing for a host's invocation; AggregatorIT (e2e) shows the same faults around the suite's real functions.
- */
 class FunctionFaultsTest {
 
-    private static final byte[] EVENT = "{\"orderId\":\"order-1\"}".getBytes(StandardCharsets.UTF_8);
-    private static final InvocationResult ANSWER =
-            new InvocationResult("{\"found\":true}".getBytes(StandardCharsets.UTF_8), null);
-
     private final FunctionFaults faults = new FunctionFaults();
-    private final AtomicInteger runs = new AtomicInteger();
-    private final Supplier<InvocationResult> invocation = () -> {
-        runs.incrementAndGet();
-        return ANSWER;
-    };
 
     @Test
-    void delaysAMatchingInvocationAndThenRunsIt() {
-        // given
-        Duration delay = Duration.ofMillis(300);
-        try (FunctionFaults.Fault slow = faults.delay("SummarizeOrderFunction", "order-1", delay)) {
-            long started = System.nanoTime();
+    void anInjectionLastsUntilItsHandleIsClosed() {
+        // given a delay injected into one function
+        FunctionFaults.Injection delay = faults.delay("CustomerProfileFunction", Duration.ofSeconds(2));
 
-            // when
-            InvocationResult result = faults.apply("SummarizeOrderFunction", EVENT, invocation);
+        // then that function has it and no other does
+        assertThat(faults.of("CustomerProfileFunction")).hasValueSatisfying(fault -> {
+            assertThat(fault.delay()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(fault.failure()).isEmpty();
+        });
+        assertThat(faults.of("ShipmentForOrderFunction")).isEmpty();
 
-            // then
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(delay);
-            assertThat(result).isSameAs(ANSWER);
-            assertThat(runs).hasValue(1);
-        }
+        // when the handle is closed
+        delay.close();
+
+        // then the function runs unharmed again
+        assertThat(faults.of("CustomerProfileFunction")).isEmpty();
     }
 
     @Test
-    void runsAFailingInvocationAndReportsAnUnhandledFunctionError() {
-        // given
-        try (FunctionFaults.Fault failing = faults.fail("SummarizeOrderFunction", "order-1")) {
+    void aLaterInjectionReplacesTheEarlierOneAndTheEarlierHandleLeavesItInPlace() {
+        // given a delay, then a failure injected into the same function
+        FunctionFaults.Injection delay = faults.delay("CustomerProfileFunction", Duration.ofSeconds(2));
+        faults.fail("CustomerProfileFunction", "the profile store is gone");
 
-            // when
-            InvocationResult result = faults.apply("SummarizeOrderFunction", EVENT, invocation);
+        // when the first handle is closed
+        delay.close();
 
-            // then
-            assertThat(runs).hasValue(1);
-            assertThat(result.failed()).isTrue();
-            assertThat(result.functionError()).isEqualTo("Unhandled");
-            assertThat(result.payloadText()).contains(FunctionFaults.INJECTED_ERROR_TYPE);
-        }
+        // then the failure is still in force
+        assertThat(faults.of("CustomerProfileFunction"))
+                .hasValueSatisfying(fault -> assertThat(fault.failure()).hasValue("the profile store is gone"));
     }
 
     @Test
-    void leavesOtherFunctionsAndOtherDataAlone() {
-        // given
-        try (FunctionFaults.Fault failing = faults.fail("SummarizeOrderFunction", "order-2")) {
+    void anInjectedFailureAnswersAsAnUnhandledFunctionError() {
+        // given a failure injected into a function
+        faults.fail("CustomerProfileFunction", "the profile store is gone");
 
-            // when
-            InvocationResult otherData = faults.apply("SummarizeOrderFunction", EVENT, invocation);
-            InvocationResult otherFunction = faults.apply("GetOrderFunction", "order-2".getBytes(), invocation);
+        // when its result is read
+        InvocationResult result =
+                faults.of("CustomerProfileFunction").orElseThrow().failureResult();
 
-            // then
-            assertThat(otherData).isSameAs(ANSWER);
-            assertThat(otherFunction).isSameAs(ANSWER);
-            assertThat(runs).hasValue(2);
-        }
-    }
-
-    @Test
-    void stopsOnceClosed() {
-        // given
-        faults.fail("SummarizeOrderFunction", "order-1").close();
-
-        // when
-        InvocationResult result = faults.apply("SummarizeOrderFunction", EVENT, invocation);
-
-        // then
-        assertThat(result).isSameAs(ANSWER);
-    }
-
-    @Test
-    void refusesAFaultWithoutAMarker() {
-        // when / then
-        assertThatThrownBy(() -> faults.fail("SummarizeOrderFunction", ""))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("marker");
+        // then it is Lambda's unhandled function error, marked as injected
+        assertThat(result.functionError()).isEqualTo("Unhandled");
+        JsonNode error = JsonMapper.builder().build().readTree(result.payload());
+        assertThat(error.get("errorType").asString()).isEqualTo(FunctionFaults.INJECTED_ERROR_TYPE);
+        assertThat(error.get("errorMessage").asString()).isEqualTo("the profile store is gone");
     }
 }
