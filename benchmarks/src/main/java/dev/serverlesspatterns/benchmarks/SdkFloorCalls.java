@@ -2,6 +2,7 @@ package dev.serverlesspatterns.benchmarks;
 
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_GET_ITEM;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_PUT_ITEM_IF_ABSENT;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_QUERY;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_TRANSACT_WRITE;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_UPDATE_ITEM;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.EVENTBRIDGE_PUT_EVENTS;
@@ -125,6 +126,9 @@ final class SdkFloorCalls {
                             "ADDRESS_VERIFICATIONS_TABLE",
                             "addressId",
                             "sequenceNumber"))),
+            entry(
+                    "GetCustomerProfileFunction",
+                    calls(AwsCall.of(DYNAMODB_QUERY, "DELIVERY_ADDRESSES_TABLE", "customerId"))),
             // partners: each breaker reads its state (one GetItem, one Query of the failures index), then calls the
             // partner.
             entry(

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /**
  * The customers service: delivery addresses that API Gateway writes straight into DynamoDB (no function), verified
- * from the table's stream.
+ * from the table's stream; and a customer's profile (those addresses) for other services, through an internal API.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(CustomersProperties.class)

@@ -18,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The stream function's SnapStart priming event (a removed address) walks its path to the empty answer and writes
- * nothing; the warm-up of the write the event cannot reach writes nothing either.
+ * nothing; the warm-up of the write the event cannot reach writes nothing either. The internal API's priming event
+ * (an unknown customer) reads and writes nothing.
  */
 @ExtendWith(LocalAwsExtension.class)
 class PrimingEventsTest {
@@ -35,6 +36,20 @@ class PrimingEventsTest {
 
         // then
         assertThat(answer).isEqualTo("{\"batchItemFailures\":[]}");
+        assertThat(stack.itemCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void answersAnUnknownCustomerForTheInternalApisPrimingEvent(LambdaHarness lambda, ProvisionedStack stack)
+            throws IOException {
+        // given
+        Map<String, Integer> before = stack.itemCounts();
+
+        // when
+        String answer = lambda.invoke("GetCustomerProfileFunction", primingEvent("get-customer-profile"));
+
+        // then the whole path ran (the Query included) to the not-found answer, and nothing was written
+        assertThat(answer).isEqualTo("{\"customerId\":\"snapstart-priming\",\"found\":false,\"deliveryAddresses\":[]}");
         assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
