@@ -126,6 +126,11 @@ final class SdkFloorCalls {
                             "ADDRESS_VERIFICATIONS_TABLE",
                             "addressId",
                             "sequenceNumber"))),
+            // shipping: the planner's fixture is a new order; the internal API's fixture order has no shipment
+            // (found=false).
+            entry("PlanShipmentFunction", calls(AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "SHIPMENTS_TABLE", "orderId"))),
+            entry("GetShipmentForOrderFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, "SHIPMENTS_TABLE", "orderId"))),
+            // customers' internal API: one Query of the customer's partition.
             entry(
                     "GetCustomerProfileFunction",
                     calls(AwsCall.of(DYNAMODB_QUERY, "DELIVERY_ADDRESSES_TABLE", "customerId"))),

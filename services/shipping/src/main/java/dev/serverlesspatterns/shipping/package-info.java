@@ -1,0 +1,2 @@
+/** The shipping service (Internal API target): see its README. */
+package dev.serverlesspatterns.shipping;
