@@ -1,19 +1,21 @@
 package dev.serverlesspatterns.orderdetails.details;
 
+import dev.serverlesspatterns.events.customers.CustomerProfile;
+import dev.serverlesspatterns.events.customers.CustomerProfileRequest;
 import dev.serverlesspatterns.events.orders.OrderSummary;
 import dev.serverlesspatterns.events.orders.OrderSummaryRequested;
+import dev.serverlesspatterns.events.shipping.Shipment;
+import dev.serverlesspatterns.events.shipping.ShipmentRequest;
 import dev.serverlesspatterns.orderdetails.OrderDetailsProperties;
 import dev.serverlesspatterns.orderdetails.OrderDetailsProperties.Callee;
 import dev.serverlesspatterns.platform.Settings;
 import dev.serverlesspatterns.platform.internalapi.InternalApi;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The three callees of the details, each started on a virtual thread of its own, so the calls overlap and the route
@@ -42,14 +44,17 @@ class DetailsCallees implements DisposableBean {
                 orders.functionName(), new OrderSummaryRequested(orderId), OrderSummary.class, orders.budget()));
     }
 
-    Future<JsonNode> customerProfile(String customerId) {
+    Future<CustomerProfile> customerProfile(String customerId) {
         return calls.submit(() -> internalApi.call(
-                customers.functionName(), Map.of("customerId", customerId), JsonNode.class, customers.budget()));
+                customers.functionName(),
+                new CustomerProfileRequest(customerId),
+                CustomerProfile.class,
+                customers.budget()));
     }
 
-    Future<JsonNode> shipment(String orderId) {
+    Future<Shipment> shipment(String orderId) {
         return calls.submit(() -> internalApi.call(
-                shipping.functionName(), Map.of("orderId", orderId), JsonNode.class, shipping.budget()));
+                shipping.functionName(), new ShipmentRequest(orderId), Shipment.class, shipping.budget()));
     }
 
     Duration budgetOf(Part part) {

@@ -2,7 +2,9 @@ package dev.serverlesspatterns.orderdetails.details;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.serverlesspatterns.events.customers.CustomerProfile;
 import dev.serverlesspatterns.events.orders.OrderSummary;
+import dev.serverlesspatterns.events.shipping.Shipment;
 import dev.serverlesspatterns.platform.api.ApiHandler;
 import dev.serverlesspatterns.platform.api.ApiProblem;
 import dev.serverlesspatterns.platform.api.ApiProblemException;
@@ -22,7 +24,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /orders/{orderId}/details}, the Aggregator: the order (orders service), the customer's profile (customers
@@ -74,8 +75,8 @@ class GetOrderDetails implements Function<APIGatewayProxyRequestEvent, APIGatewa
         String orderId = orderId(request).orElseThrow(GetOrderDetails::noSuchOrder);
 
         Future<OrderSummary> order = callees.orderSummary(orderId);
-        Future<JsonNode> customer = callees.customerProfile(caller.principalId());
-        Future<JsonNode> shipment = callees.shipment(orderId);
+        Future<CustomerProfile> customer = callees.customerProfile(caller.principalId());
+        Future<Shipment> shipment = callees.shipment(orderId);
 
         OrderSummary summary;
         try {
@@ -91,8 +92,8 @@ class GetOrderDetails implements Function<APIGatewayProxyRequestEvent, APIGatewa
             throw noSuchOrder();
         }
         List<MissingPart> missing = new ArrayList<>();
-        JsonNode profile = optional(Part.CUSTOMER, customer, missing);
-        JsonNode shipped = optional(Part.SHIPMENT, shipment, missing);
+        CustomerProfile profile = optional(Part.CUSTOMER, customer, missing);
+        Shipment shipped = optional(Part.SHIPMENT, shipment, missing);
         if (!missing.isEmpty()) {
             log.warn("Order {}: details answered without {}", orderId, missing);
         }
@@ -121,7 +122,7 @@ class GetOrderDetails implements Function<APIGatewayProxyRequestEvent, APIGatewa
     }
 
     /** The part's answer, or null with the reason added to {@code missing}. */
-    private JsonNode optional(Part part, Future<JsonNode> call, List<MissingPart> missing) {
+    private <T> T optional(Part part, Future<T> call, List<MissingPart> missing) {
         try {
             return call.get(waitFor(part), TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
