@@ -49,6 +49,11 @@ record AwsCall(Api api, String resourceVariable, List<String> keyAttributes, Str
         EVENTBRIDGE_PUT_EVENTS,
         /** An asynchronous {@code Invoke} ({@code Event}); a refusal is caught and logged, as the function does. */
         LAMBDA_INVOKE_ASYNC,
+        /**
+         * A synchronous {@code Invoke} ({@code RequestResponse}) of the {@code live} alias; a refusal (the emulator has
+         * no such function) is caught and logged: the round trip to Lambda is what the floor measures.
+         */
+        LAMBDA_INVOKE,
         /** {@code GetSecretValue}. */
         SECRETS_MANAGER_GET_SECRET_VALUE,
         /** {@code GetObject} of the benchmark's key, which does not exist: S3 answers 404, a full round trip. */
@@ -116,6 +121,7 @@ record AwsCall(Api api, String resourceVariable, List<String> keyAttributes, Str
             case SQS_SEND_MESSAGE -> "SQS SendMessage";
             case EVENTBRIDGE_PUT_EVENTS -> "PutEvents";
             case LAMBDA_INVOKE_ASYNC -> "Lambda Invoke (Event)";
+            case LAMBDA_INVOKE -> "Lambda Invoke (RequestResponse)";
             case SECRETS_MANAGER_GET_SECRET_VALUE -> "GetSecretValue";
             case S3_GET_OBJECT -> "S3 GetObject";
             case S3_PUT_OBJECT -> "S3 PutObject";

@@ -6,6 +6,7 @@ import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_QUERY;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_TRANSACT_WRITE;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.DYNAMODB_UPDATE_ITEM;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.EVENTBRIDGE_PUT_EVENTS;
+import static dev.serverlesspatterns.benchmarks.AwsCall.Api.LAMBDA_INVOKE;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.LAMBDA_INVOKE_ASYNC;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.S3_GET_OBJECT;
 import static dev.serverlesspatterns.benchmarks.AwsCall.Api.S3_PUT_OBJECT;
@@ -121,6 +122,16 @@ final class SdkFloorCalls {
             entry("ListOrdersFunction", calls(AwsCall.query(ORDERS, "byCustomer", "customerId"))),
             entry("CancelOrderFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
             entry("ChangeQuantityFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
+            entry("SummarizeOrderFunction", calls(AwsCall.of(DYNAMODB_GET_ITEM, ORDERS, "orderId"))),
+            // order-details: the fixture's order id is well formed, so the three callees are invoked (in parallel in
+            // the
+            // function, one after the other in the floor).
+            entry(
+                    "GetOrderDetailsFunction",
+                    calls(
+                            AwsCall.of(LAMBDA_INVOKE, "ORDER_SUMMARY_FUNCTION"),
+                            AwsCall.of(LAMBDA_INVOKE, "CUSTOMER_PROFILE_FUNCTION"),
+                            AwsCall.of(LAMBDA_INVOKE, "SHIPMENT_FUNCTION"))),
             entry("PublishOrderEventsFunction", calls(AwsCall.of(EVENTBRIDGE_PUT_EVENTS, "ORDER_EVENTS_BUS"))),
             entry(
                     "VerifyDeliveryAddressesFunction",

@@ -172,6 +172,17 @@ public final class SdkFloorHandler implements RequestStreamHandler {
                     System.err.println("SDK floor: " + call.describe() + " refused: " + refused.getMessage());
                 }
             }
+            case LAMBDA_INVOKE -> {
+                try {
+                    clients.lambda()
+                            .invoke(invoke -> invoke.functionName(resource)
+                                    .qualifier("live")
+                                    .invocationType(InvocationType.REQUEST_RESPONSE)
+                                    .payload(SdkBytes.fromUtf8String(message())));
+                } catch (SdkException refused) {
+                    System.err.println("SDK floor: " + call.describe() + " refused: " + refused.getMessage());
+                }
+            }
             case SECRETS_MANAGER_GET_SECRET_VALUE -> clients.secrets().getSecretValue(get -> get.secretId(resource));
             case S3_GET_OBJECT -> {
                 try {

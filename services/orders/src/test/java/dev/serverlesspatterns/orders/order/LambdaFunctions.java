@@ -8,6 +8,7 @@ final class LambdaFunctions {
     static final String LIST_ORDERS = "ListOrdersFunction";
     static final String CANCEL_ORDER = "CancelOrderFunction";
     static final String CHANGE_QUANTITY = "ChangeQuantityFunction";
+    static final String SUMMARIZE_ORDER = "SummarizeOrderFunction";
 
     private LambdaFunctions() {}
 }

@@ -54,6 +54,20 @@ class PrimingEventsTest {
         assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
+    @Test
+    void answersNotFoundForTheSummaryPrimingEventWithoutWriting(LambdaHarness lambda, ProvisionedStack stack)
+            throws IOException {
+        // given
+        Map<String, Integer> before = stack.itemCounts();
+
+        // when
+        String answer = lambda.invoke("SummarizeOrderFunction", primingEvent("summarize-order"));
+
+        // then
+        assertThat(answer).contains("\"found\":false");
+        assertThat(stack.itemCounts()).isEqualTo(before);
+    }
+
     @ParameterizedTest
     @CsvSource("PublishOrderEventsFunction, publish-order-events")
     void announcesNothingForItsStreamPrimingEvent(
@@ -106,7 +120,7 @@ class PrimingEventsTest {
 
     /** A rule that sends the bus's events about the priming order to the queue. */
     @Test
-    void warmsUpTheUpdateOfChangeQuantityWithoutWriting(LambdaHarness lambda, ProvisionedStack stack)
+    void warmsUpTheUpdateOfChangeQuantityAndTheSummaryWithoutWriting(LambdaHarness lambda, ProvisionedStack stack)
             throws IOException {
         // given: the function's environment (set by its first invoke)
         lambda.invoke("ChangeQuantityFunction", primingEvent("change-quantity"));
@@ -120,12 +134,12 @@ class PrimingEventsTest {
                         "--spring.main.web-application-type=none",
                         "--platform.priming.enabled=true",
                         "--platform.priming.rounds=1",
-                        "--spring.cloud.function.definition=changeQuantity")) {
+                        "--spring.cloud.function.definition=changeQuantity;summarizeOrder")) {
             primed = service.getBean(FunctionPriming.class).prime();
         }
 
         // then
-        assertThat(primed).containsExactly("changeQuantity");
+        assertThat(primed).containsExactly("changeQuantity", "summarizeOrder");
         assertThat(stack.itemCounts()).isEqualTo(before);
     }
 
