@@ -14,7 +14,8 @@ public enum Schema {
     PAYMENT_FAILED("schemas/billing/payment-failed.schema.json"),
     AUDIT_EVENT_REPORTED("schemas/audit/audit-event-reported.schema.json"),
     CREATE_USER("schemas/identity/create-user.schema.json"),
-    GRANT_SCOPE("schemas/identity/grant-scope.schema.json");
+    GRANT_SCOPE("schemas/identity/grant-scope.schema.json"),
+    START_CHECKOUT("schemas/checkout/start-checkout.schema.json");
 
     private final String classpathLocation;
 
