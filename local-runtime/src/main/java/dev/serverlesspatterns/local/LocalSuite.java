@@ -157,9 +157,10 @@ public final class LocalSuite implements AutoCloseable {
             LambdaApiServer lambdaApi = started(running, LambdaApiServer.bind(stack, 0));
             URI lambdaEndpoint = lambdaApi.endpoint();
             if (StateMachines.declaredIn(options.template()) && !emulator.sendLambdaTasksTo(lambdaEndpoint)) {
-                progress.accept("      Step Functions' Lambda tasks stay in "
-                        + emulator.endpoint().description()
-                        + ": its executions cannot run the suite's functions (local-runtime/README.md)");
+                progress.accept(
+                        "      Step Functions' Lambda tasks stay in "
+                                + emulator.endpoint().description()
+                                + ": its executions cannot run the suite's functions (README.md, \"Step Functions executions, locally\")");
             }
             FunctionHosts functions = started(
                     running,

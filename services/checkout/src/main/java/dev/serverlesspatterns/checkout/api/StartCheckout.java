@@ -63,7 +63,15 @@ class StartCheckout implements Function<APIGatewayProxyRequestEvent, APIGatewayP
                     "IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key started a different checkout; use a new key for a new checkout."));
         }
-        return accepted(checkoutId, start == CheckoutExecutions.Start.REPLAYED);
+        if (start == CheckoutExecutions.Start.REPLAYED) {
+            // The first attempt's execution may have closed since: answer how it stands.
+            String status = executions
+                    .describe(checkoutId)
+                    .map(execution -> execution.statusAsString())
+                    .orElse("RUNNING");
+            return accepted(checkoutId, status, true);
+        }
+        return accepted(checkoutId, "RUNNING", false);
     }
 
     /** Each sku once: the reservation takes a line's stock in one update per sku. */
@@ -84,9 +92,8 @@ class StartCheckout implements Function<APIGatewayProxyRequestEvent, APIGatewayP
     }
 
     /** The 202 answer; the execution's outcome is read with {@code GET /checkouts/{checkoutId}}. */
-    APIGatewayProxyResponseEvent accepted(String checkoutId, boolean replayed) {
-        APIGatewayProxyResponseEvent response =
-                responses.json(202, new CheckoutStatus(checkoutId, "RUNNING", null, null));
+    private APIGatewayProxyResponseEvent accepted(String checkoutId, String status, boolean replayed) {
+        APIGatewayProxyResponseEvent response = responses.json(202, new CheckoutStatus(checkoutId, status, null, null));
         Map<String, String> headers = new HashMap<>(response.getHeaders());
         headers.put("Location", "/checkouts/" + checkoutId);
         if (replayed) {
