@@ -117,19 +117,29 @@ class PaymentLedger {
             if (!gateway.refund(found.get().get("cardToken").s())) {
                 throw new RefundRefusedException("The card gateway refused to refund checkout " + checkoutId);
             }
-            dynamo.updateItem(update -> update.tableName(table)
-                    .key(key(checkoutId))
-                    .updateExpression("SET #status = :refunded, closedAt = :now")
-                    .conditionExpression("#status = :was")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":refunded", AttributeValue.fromS("REFUNDED"),
-                            ":was", AttributeValue.fromS(status),
-                            ":now", AttributeValue.fromS(clock.instant().toString()))));
+            markRefunded(checkoutId, status);
             return "REFUNDED";
         } catch (ConditionalCheckFailedException changedMeanwhile) {
             return refund(checkoutId);
         }
+    }
+
+    /**
+     * The refund's write, conditional on the status the refund found. Also the SnapStart warm-up's call (of the charge
+     * and the refund), for a checkout no payment has: then refused by its condition, nothing written.
+     *
+     * @throws ConditionalCheckFailedException when the payment's status changed meanwhile, or there is none
+     */
+    void markRefunded(String checkoutId, String was) {
+        dynamo.updateItem(update -> update.tableName(table)
+                .key(key(checkoutId))
+                .updateExpression("SET #status = :refunded, closedAt = :now")
+                .conditionExpression("#status = :was")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(
+                        ":refunded", AttributeValue.fromS("REFUNDED"),
+                        ":was", AttributeValue.fromS(was),
+                        ":now", AttributeValue.fromS(clock.instant().toString()))));
     }
 
     private Payment decided(String checkoutId, String status) {

@@ -4,6 +4,7 @@ import dev.serverlesspatterns.checkout.CheckoutProperties;
 import dev.serverlesspatterns.platform.Settings;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,11 +51,21 @@ class StockLedger {
         if (earlier.isPresent()) {
             return stillHeld(earlier.get());
         }
+        Map<String, Long> prices = new HashMap<>();
+        lines.forEach(line -> prices.put(line.sku(), priceCents(line.sku())));
+        return hold(checkoutId, lines, prices);
+    }
+
+    /**
+     * The reservation's transaction: each line's stock taken if there is enough, and the reservation recorded unless
+     * there is one. Also the SnapStart warm-up's call, for a sku no stock item has: then cancelled, nothing written.
+     */
+    Reservation hold(String checkoutId, List<ReserveStockTask.Line> lines, Map<String, Long> prices) {
         long amountCents = 0;
         List<TransactWriteItem> writes = new ArrayList<>();
         List<AttributeValue> items = new ArrayList<>();
         for (ReserveStockTask.Line line : lines) {
-            amountCents += priceCents(line.sku()) * line.quantity();
+            amountCents += prices.get(line.sku()) * line.quantity();
             AttributeValue quantity = number(line.quantity());
             writes.add(TransactWriteItem.builder()
                     .update(update -> update.tableName(stockTable)
@@ -123,8 +134,17 @@ class StockLedger {
         if (!found.get().status().equals("RESERVED")) {
             return found.get().status();
         }
+        giveBack(checkoutId, reservedLines(checkoutId));
+        return find(checkoutId).map(Reservation::status).orElseThrow();
+    }
+
+    /**
+     * The release's transaction: the lines' stock back and the reservation RELEASED, only while it is RESERVED. Also
+     * the SnapStart warm-up's call, for a checkout no reservation has: then cancelled, nothing written.
+     */
+    void giveBack(String checkoutId, List<AttributeValue> lines) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        for (AttributeValue line : reservedLines(checkoutId)) {
+        for (AttributeValue line : lines) {
             writes.add(TransactWriteItem.builder()
                     .update(update -> update.tableName(stockTable)
                             .key(Map.of("sku", line.m().get("sku")))
@@ -153,7 +173,6 @@ class StockLedger {
             }
             // A concurrent release (or the order's confirmation) changed the status first; the stock moved with it.
         }
-        return find(checkoutId).map(Reservation::status).orElseThrow();
     }
 
     Optional<Reservation> find(String checkoutId) {
