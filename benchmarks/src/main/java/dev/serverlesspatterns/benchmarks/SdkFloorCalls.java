@@ -57,6 +57,39 @@ final class SdkFloorCalls {
             // audit: Big Fan and Distributed Trigger, one SNS publish each.
             entry("PublishAuditEventFunction", calls(AwsCall.of(SNS_PUBLISH, "AUDIT_EVENTS_TOPIC"))),
             entry("DistributeOrderActivityFunction", calls(AwsCall.of(SNS_PUBLISH, "ORDER_ACTIVITY_TOPIC"))),
+            // checkout: the API starts and describes executions; each task reads its item, then writes it
+            // conditionally.
+            entry("StartCheckoutFunction", new FunctionCalls(List.of(), Optional.of("Step Functions StartExecution"))),
+            entry("GetCheckoutFunction", new FunctionCalls(List.of(), Optional.of("Step Functions DescribeExecution"))),
+            entry(
+                    "ReserveStockFunction",
+                    new FunctionCalls(
+                            List.of(
+                                    AwsCall.of(DYNAMODB_GET_ITEM, "RESERVATIONS_TABLE", "checkoutId"),
+                                    AwsCall.of(DYNAMODB_GET_ITEM, "STOCK_TABLE", "sku"),
+                                    AwsCall.of(DYNAMODB_TRANSACT_WRITE, "RESERVATIONS_TABLE", "checkoutId")),
+                            Optional.of("one stock GetItem per line; the transaction also updates each line's stock"))),
+            entry(
+                    "ChargePaymentFunction",
+                    calls(
+                            AwsCall.of(DYNAMODB_GET_ITEM, "PAYMENTS_TABLE", "checkoutId"),
+                            AwsCall.of(DYNAMODB_UPDATE_ITEM, "PAYMENTS_TABLE", "checkoutId"),
+                            AwsCall.of(DYNAMODB_UPDATE_ITEM, "PAYMENTS_TABLE", "checkoutId"))),
+            entry(
+                    "ConfirmOrderFunction",
+                    new FunctionCalls(
+                            List.of(AwsCall.of(DYNAMODB_TRANSACT_WRITE, "CHECKOUT_ORDERS_TABLE", "checkoutId")),
+                            Optional.of("the transaction also updates the reservation and checks the payment"))),
+            entry(
+                    "RefundPaymentFunction",
+                    calls(
+                            AwsCall.of(DYNAMODB_GET_ITEM, "PAYMENTS_TABLE", "checkoutId"),
+                            AwsCall.of(DYNAMODB_UPDATE_ITEM, "PAYMENTS_TABLE", "checkoutId"))),
+            entry(
+                    "ReleaseStockFunction",
+                    calls(
+                            AwsCall.of(DYNAMODB_GET_ITEM, "RESERVATIONS_TABLE", "checkoutId"),
+                            AwsCall.of(DYNAMODB_PUT_ITEM_IF_ABSENT, "RESERVATIONS_TABLE", "checkoutId"))),
             // clickstream: the fixture's clicks are counted in one TransactWriteItems of these two writes' shapes.
             entry(
                     "AggregateClicksFunction",

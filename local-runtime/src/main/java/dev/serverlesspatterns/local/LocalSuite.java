@@ -19,6 +19,7 @@ import dev.serverlesspatterns.local.lambda.InvocationLog;
 import dev.serverlesspatterns.local.provision.Caches;
 import dev.serverlesspatterns.local.provision.Provisioner;
 import dev.serverlesspatterns.local.provision.Stack;
+import dev.serverlesspatterns.local.provision.StateMachines;
 import dev.serverlesspatterns.local.template.RestApiDefinition;
 import dev.serverlesspatterns.local.template.SamTemplate;
 import java.net.InetSocketAddress;
@@ -156,6 +157,12 @@ public final class LocalSuite implements AutoCloseable {
             // from now on, so nothing else can take it in between.
             LambdaApiServer lambdaApi = started(running, LambdaApiServer.bind(stack, 0));
             URI lambdaEndpoint = lambdaApi.endpoint();
+            if (StateMachines.declaredIn(options.template()) && !emulator.sendLambdaTasksTo(lambdaEndpoint)) {
+                progress.accept(
+                        "      Step Functions' Lambda tasks stay in "
+                                + emulator.endpoint().description()
+                                + ": its executions cannot run the suite's functions (README.md, \"Step Functions executions, locally\")");
+            }
             FunctionHosts functions = started(
                     running,
                     FunctionHosts.start(

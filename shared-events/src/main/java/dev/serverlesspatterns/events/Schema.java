@@ -15,7 +15,8 @@ public enum Schema {
     AUDIT_EVENT_REPORTED("schemas/audit/audit-event-reported.schema.json"),
     CREATE_USER("schemas/identity/create-user.schema.json"),
     GRANT_SCOPE("schemas/identity/grant-scope.schema.json"),
-    NOTIFICATION_REQUESTED("schemas/notifications/notification-requested.schema.json");
+    NOTIFICATION_REQUESTED("schemas/notifications/notification-requested.schema.json"),
+    START_CHECKOUT("schemas/checkout/start-checkout.schema.json");
 
     private final String classpathLocation;
 

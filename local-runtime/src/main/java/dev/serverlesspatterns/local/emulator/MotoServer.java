@@ -65,6 +65,36 @@ final class MotoServer implements AwsEmulator {
         return endpoint;
     }
 
+    /**
+     * Through moto's config API: the launcher ({@code moto_launcher.py}) reads {@code lambda_endpoint_url} when an
+     * execution builds its Lambda client. The config replaces the whole {@code stepfunctions} section, so it repeats
+     * {@code execute_state_machine}, which the launcher turns on at start (moto keeps the state machines created
+     * without it apart, where executions do not run).
+     */
+    @Override
+    public boolean sendLambdaTasksTo(URI lambdaApi) {
+        String config = """
+                {"stepfunctions": {"execute_state_machine": true, "lambda_endpoint_url": "%s"}}""".formatted(lambdaApi);
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(endpoint.endpoint().resolve("/moto-api/config"))
+                            .POST(HttpRequest.BodyPublishers.ofString(config))
+                            .header("Content-Type", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(
+                        "moto refused its Step Functions config: " + response.statusCode() + " " + response.body());
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot configure moto's Step Functions", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while configuring moto's Step Functions", e);
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -62,7 +63,8 @@ public final class Provisioner {
                 Buckets.TYPE,
                 EventRules.BUS_TYPE,
                 EventRules.RULE_TYPE,
-                KinesisStreams.TYPE);
+                KinesisStreams.TYPE,
+                StateMachines.TYPE);
     }
 
     /** Resource types of the template the local runtime can neither provision, serve nor ignore. */
@@ -107,7 +109,8 @@ public final class Provisioner {
                 SnsClient sns = endpoint.configure(SnsClient.builder());
                 EventBridgeClient events = endpoint.configure(EventBridgeClient.builder());
                 S3Client s3 = endpoint.s3();
-                KinesisClient kinesis = endpoint.kinesis()) {
+                KinesisClient kinesis = endpoint.kinesis();
+                SfnClient sfn = endpoint.configure(SfnClient.builder())) {
             for (TemplateResource resource : resources) {
                 switch (resource.type()) {
                     case DynamoDbTables.TYPE -> DynamoDbTables.create(dynamo, resource, stack);
@@ -119,6 +122,7 @@ public final class Provisioner {
                     case EventRules.BUS_TYPE -> EventRules.createBus(events, resource, stack);
                     case EventRules.RULE_TYPE -> EventRules.createRule(events, resource, stack);
                     case KinesisStreams.TYPE -> KinesisStreams.create(kinesis, resource, stack);
+                    case StateMachines.TYPE -> StateMachines.create(sfn, resource, stack);
                     case DeliveryStreamDefinition.TYPE -> recordDeliveryStream(resource, stack, endpoint);
                     case FunctionDefinition.TYPE ->
                         stack.record(

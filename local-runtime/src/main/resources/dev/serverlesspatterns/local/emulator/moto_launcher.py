@@ -9,19 +9,32 @@ after its visibility timeout has passed, so when several messages of one group c
 first (send m1, m2, m3, receive all, let them time out, receive: moto answers m3). SQS hands the group back from
 its oldest message, and blocks a group only while one of its messages is in flight.
 
+And it runs Step Functions executions (moto's ASL interpreter, off by default) with their Lambda tasks sent to the
+local runtime: moto's interpreter calls every service at localhost:$MOTO_PORT, itself, whose Lambda backend cannot
+run the suite's functions. The local runtime names its Lambda Invoke API through moto's own config API
+(POST /moto-api/config {"stepfunctions": {"execute_state_machine": true, "lambda_endpoint_url": "http://..."}}); until
+then, and for every other service (SNS publish tasks), the interpreter's calls stay with moto. moto before 5.2.3 also
+fails every StartExecution after the first (getmoto/moto#10077: it deep-copies the state machine with the running
+executions' locks), so those versions copy an execution by reference.
+
 It binds the port it is given, 0 for any free one, and writes the port it got to the file named by
 LOCAL_RUNTIME_PORT_FILE, so the launcher never hands it a port that someone else may take first.
 """
 import functools
 import os
+import re
 import sys
 import threading
 import time
 
+import boto3
 import werkzeug.serving
+from moto import __version__ as moto_version
+from moto.core.config import default_user_config
 from moto.dynamodb.responses import DynamoHandler
 from moto.server import main
 from moto.sqs.models import Queue
+from moto.stepfunctions.parser.asl.component.state.exec.state_task import lambda_eval_utils
 
 launcher_parent = os.getppid()
 
@@ -58,6 +71,41 @@ Queue.messages = property(messages_after_expired_receives)
 Queue.pending_message_groups = property(
     lambda self: {message.group_id for message in self._pending_messages
                   if message.group_id is not None and not message.visible})
+
+default_user_config["stepfunctions"] = {"execute_state_machine": True}
+
+
+def moto_before(version):
+    installed = tuple(int(part) for part in re.findall(r"\d+", moto_version)[:3])
+    return installed < version
+
+
+if moto_before((5, 2, 3)):
+    from moto.stepfunctions.parser.backend.execution import Execution
+
+    Execution.__deepcopy__ = lambda self, memo: self
+
+client_for_moto = lambda_eval_utils.boto_client_for
+
+
+@functools.wraps(client_for_moto)
+def lambda_client_for_the_local_runtime(region, service, state_credentials=None):
+    client = client_for_moto(region=region, service=service, state_credentials=state_credentials)
+    endpoint = default_user_config.get("stepfunctions", {}).get("lambda_endpoint_url")
+    if service != "lambda" or not endpoint:
+        return client
+    # moto's client settings (no retries: the state machine's Retry decides), the local runtime's endpoint.
+    return boto3.client(
+        aws_access_key_id="ak",
+        aws_secret_access_key="sk",
+        region_name=region,
+        service_name="lambda",
+        endpoint_url=endpoint,
+        config=client.meta.config,
+    )
+
+
+lambda_eval_utils.boto_client_for = lambda_client_for_the_local_runtime
 create_server = werkzeug.serving.make_server
 
 

@@ -1,0 +1,4 @@
+package dev.serverlesspatterns.checkout.stock;
+
+/** What the state machine's ReleaseStock state passes. */
+record ReleaseStockTask(String checkoutId) {}
