@@ -30,6 +30,8 @@ class CircuitBreakerIT {
     private static final String BREAKER = "shipping-rates";
     private static final String RATES = "/shipping-rates?from=DE&to=FR&weightGrams=1200";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The partners service's default staleness bound for breaker state (partners.breaker.state-cache-ttl). */
+    private static final Duration STATE_CACHE_TTL = Duration.ofSeconds(1);
 
     private LocalSuite suite;
     private ShopApi api;
@@ -126,7 +128,9 @@ class CircuitBreakerIT {
                 assertThat(rates().status()).isEqualTo(502);
             }
 
-            // then the second JVM, which never called the partner, refuses at once
+            // then the second JVM, which never called the partner, refuses at once once the state it read at its
+            // warm call is older than the breaker's staleness bound (BREAKER_STATE_CACHE_MILLIS, 1 s by default)
+            Thread.sleep(STATE_CACHE_TTL.plusMillis(100).toMillis());
             JsonNode answer = JSON.readTree(second.invoke("quoteShippingRates", apiEvent()));
             assertThat(answer.get("statusCode").asInt()).as(answer.toString()).isEqualTo(503);
             assertThat(JSON.readTree(answer.get("body").asString()).get("code").asString())

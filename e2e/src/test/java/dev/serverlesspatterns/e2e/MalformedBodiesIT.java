@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,27 +52,28 @@ class MalformedBodiesIT {
      * A valid body per route, which {@link MalformedBodies#spoiled} spoils. A route without one fails the test: a new
      * route with a body needs its example here.
      */
-    private static final Map<String, String> VALID_EXAMPLES = Map.of(
-            "POST /oauth/token",
-            "grant_type=client_credentials",
-            "POST /admin/users",
-            "{\"userId\":\"corpus-new-user\",\"scopes\":[\"orders:read\"]}",
-            "POST /admin/users/{userId}/scopes",
-            "{\"scope\":\"orders:read\"}",
-            "POST /admin/users/{userId}/disable",
-            "{}",
-            "POST /orders",
-            "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":2,\"unitPriceCents\":1250}],\"currency\":\"EUR\"}",
-            "POST /orders/{orderId}/lines/{sku}/quantity",
-            "{\"delta\":1}",
-            "POST /audit/events",
-            "{\"entity\":\"order\",\"entityId\":\"corpus-order\",\"status\":\"created\",\"detail\":{}}",
-            "POST /clicks",
-            "{\"clickId\":\"corpus-click\",\"sessionId\":\"corpus-session\",\"productId\":\"BOOK-42\"}",
-            "POST /delivery-addresses",
-            "{\"recipient\":\"Ada\",\"line1\":\"1 Main St\",\"city\":\"Berlin\",\"postcode\":\"10115\",\"country\":\"DE\"}",
-            "POST " + PaymentWebhooks.PATH,
-            PaymentWebhooks.webhook("evt-corpus", "acct-corpus", 4999));
+    private static final Map<String, String> VALID_EXAMPLES = Map.ofEntries(
+            Map.entry("POST /oauth/token", "grant_type=client_credentials"),
+            Map.entry("POST /admin/users", "{\"userId\":\"corpus-new-user\",\"scopes\":[\"orders:read\"]}"),
+            Map.entry("POST /admin/users/{userId}/scopes", "{\"scope\":\"orders:read\"}"),
+            Map.entry("POST /admin/users/{userId}/disable", "{}"),
+            Map.entry(
+                    "POST /orders",
+                    "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":2,\"unitPriceCents\":1250}],\"currency\":\"EUR\"}"),
+            Map.entry("POST /orders/{orderId}/lines/{sku}/quantity", "{\"delta\":1}"),
+            Map.entry(
+                    "POST /audit/events",
+                    "{\"entity\":\"order\",\"entityId\":\"corpus-order\",\"status\":\"created\",\"detail\":{}}"),
+            Map.entry(
+                    "POST /clicks",
+                    "{\"clickId\":\"corpus-click\",\"sessionId\":\"corpus-session\",\"productId\":\"BOOK-42\"}"),
+            Map.entry(
+                    "POST /delivery-addresses",
+                    "{\"recipient\":\"Ada\",\"line1\":\"1 Main St\",\"city\":\"Berlin\",\"postcode\":\"10115\",\"country\":\"DE\"}"),
+            Map.entry("POST " + PaymentWebhooks.PATH, PaymentWebhooks.webhook("evt-corpus", "acct-corpus", 4999)),
+            Map.entry(
+                    "POST /checkouts",
+                    "{\"items\":[{\"sku\":\"BOOK-42\",\"quantity\":1}],\"cardToken\":\"tok_visa\",\"deliveryCountry\":\"NL\"}"));
 
     private LocalSuite suite;
     private ShopApi shop;
@@ -86,8 +88,8 @@ class MalformedBodiesIT {
         this.shop = new ShopApi(suite.gatewayUrl("ShopApi"));
         this.provider = new PaymentWebhooks(suite);
         Identities identities = new Identities(shop, suite);
-        Identities.Client client =
-                identities.newUser("admin", "orders:read", "orders:write", "audit:write", "customers:write");
+        Identities.Client client = identities.newUser(
+                "admin", "orders:read", "orders:write", "audit:write", "customers:write", "checkout:write");
         this.caller = client.id();
         this.token = identities.token(client);
         this.auditEvents = new TopicTap(new ProvisionedStack(suite.stack()), "AuditEventsTopic");
@@ -153,6 +155,8 @@ class MalformedBodiesIT {
             case "ShopApi" ->
                 shop.request(route.method(), route.pathTo("corpus-missing-" + UUID.randomUUID()))
                         .bearer(token)
+                        // A key of its own per request, so that a route requiring one (POST /checkouts) reads the body.
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
                         .json(body.bytes())
                         .send();
             case "PaymentWebhooksApi" -> {
@@ -181,10 +185,12 @@ class MalformedBodiesIT {
             int ordersOfCorpusVictim,
             long webhooks,
             int deliveryAddressesOfCaller,
+            int checkoutExecutions,
             Map<String, Integer> consumerRuns) {}
 
     private Writes writes() {
-        try (DynamoDbClient dynamo = suite.stack().endpoint().configure(DynamoDbClient.builder())) {
+        try (DynamoDbClient dynamo = suite.stack().endpoint().configure(DynamoDbClient.builder());
+                SfnClient sfn = suite.stack().endpoint().configure(SfnClient.builder())) {
             Set<Map<String, AttributeValue>> users = new HashSet<>(dynamo
                     .scanPaginator(scan ->
                             scan.tableName(suite.stack().ref("UsersTable")).consistentRead(true))
@@ -197,6 +203,10 @@ class MalformedBodiesIT {
                     ordersOf(dynamo, "corpus-victim"),
                     provider.recordedEvents(),
                     deliveryAddressesOf(dynamo, caller),
+                    sfn.listExecutions(
+                                    list -> list.stateMachineArn(suite.stack().ref("CheckoutStateMachine")))
+                            .executions()
+                            .size(),
                     SettledRuns.of(suite, WEBHOOK_CONSUMER, CLICK_AGGREGATOR));
         }
     }
