@@ -35,8 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link FunctionFaults} to 40, 80 and 120 ms, the order of a real service's latency, where the goal
  * (aggregator ≤ slowest callee + 10%) says something about the pattern rather than about the hop.
  *
- * <p>Not part of the build's tests (its name ends in Benchmark). It starts the whole suite, so every service's jar must
- * be built ({@code ./mvnw -o -DskipTests package}); run it with {@code ./mvnw -o -pl benchmarks test
+ * <p>Not part of the build's tests: surefire runs {@code *Test} classes, and a measurement is no test (it asserts only
+ * that every answer was complete, and would only slow CI). It starts the whole suite, so every service's jar must be
+ * built ({@code ./mvnw -B -DskipTests package}); run it with {@code ./mvnw -B -pl benchmarks -am test
  * -Dtest=AggregatorLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. It writes
  * {@code target/aggregator-latency.md}; the report in {@code benchmarks/reports/} quotes a run.
  */

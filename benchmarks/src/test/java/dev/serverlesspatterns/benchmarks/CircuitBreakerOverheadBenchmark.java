@@ -37,7 +37,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  * request goes through one counting HTTP client, so round trips are counted, not inferred.
  *
  * <p>Not part of the build's tests (its name ends in Benchmark); run it with
- * {@code ./mvnw -o -pl benchmarks -am test -Dtest=CircuitBreakerOverheadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B -pl benchmarks -am test -Dtest=CircuitBreakerOverheadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * It writes {@code target/circuit-breaker-overhead.md}; the report in {@code benchmarks/reports/} quotes a run.
  */
 @ExtendWith(LocalAwsExtension.class)
